@@ -1,0 +1,201 @@
+"""One article end to end: clean, parse, extract, classify, build the output record."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from veille import __version__
+from veille.features import ArticleFeatures
+from veille.io import EmptyInputError, RawArticle
+from veille.labels import STANCE_IDS
+from veille.schema import ArticleRecord
+from veille.text import clean_text, normalize_for_parser
+
+DEFAULT_MODELS = Path("models")
+# Longer texts are parsed in paragraph-aligned chunks of about this many characters, offsets kept.
+CHUNK_CHARS = 50_000
+# Too little text to tell its language reliably.
+MIN_CHARS_FOR_LANGUAGE = 40
+SCORE_DIGITS = 4
+
+
+@dataclass
+class ParsedArticle:
+    """What the nlp side found, in plain values with offsets into the analysed text."""
+
+    text: str
+    mentions: list = field(default_factory=list)  # veille.nlp.entities.group.Mention
+    quotes: list[dict] = field(default_factory=list)
+    features: ArticleFeatures = field(default_factory=ArticleFeatures)
+    warnings: list[str] = field(default_factory=list)
+
+
+def chunk_offsets(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Split at paragraph breaks (else line breaks, else spaces) into pieces of at most `size` chars."""
+    chunks, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut < size // 4:
+            cut = window.rfind(" ")
+        if cut < size // 4:
+            cut = size
+        chunks.append((start, start + cut))
+        start += cut
+    chunks.append((start, len(text)))
+    return chunks
+
+
+def detect_language(text: str) -> str | None:
+    if len(text) < MIN_CHARS_FOR_LANGUAGE:
+        return None
+    import py3langid
+
+    language, _ = py3langid.classify(text[:5000])
+    return language
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Analyzer:
+    """Holds the spaCy pipeline and the trained models; analyses articles."""
+
+    def __init__(self, nlp, models=None):
+        from veille.nlp.featurize import FeatureExtractor
+
+        self.nlp = nlp
+        self.models = models
+        self.featurize = FeatureExtractor(nlp)
+
+    @classmethod
+    def load(cls, models_dir: Path = DEFAULT_MODELS, need_models: bool = True) -> Analyzer:
+        from veille.classify.persist import ModelError, load_models
+        from veille.nlp.pipeline import load_pipeline, model_version
+
+        nlp = load_pipeline()
+        models = None
+        try:
+            models = load_models(models_dir, model_version(nlp))
+        except ModelError:
+            if need_models:
+                raise
+        return cls(nlp, models)
+
+    # ---- nlp side ------------------------------------------------------------------------------
+    def parse_texts(self, texts: Iterable[str], titles: Iterable[str | None] | None = None,
+                    batch_size: int = 16) -> Iterator[ParsedArticle]:
+        """Parse article texts (already cleaned) with nlp.pipe, chunking long ones."""
+        from veille.nlp.entities.group import clean_mention
+
+        texts = list(texts)
+        titles = list(titles) if titles is not None else [None] * len(texts)
+        pieces = [(index, start, end) for index, text in enumerate(texts)
+                  for start, end in chunk_offsets(text)]
+        docs = self.nlp.pipe((normalize_for_parser(texts[i][s:e]) for i, s, e in pieces),
+                             batch_size=batch_size)
+        parsed = [ParsedArticle(text=text) for text in texts]
+        for (index, offset, _), doc in zip(pieces, docs, strict=True):
+            article = parsed[index]
+            text = article.text
+            for ent in doc.ents:
+                mention = clean_mention(text, ent.start_char + offset, ent.end_char + offset, ent.label_)
+                if mention is not None:
+                    article.mentions.append(mention)
+            for quote in doc._.quotes or []:
+                article.quotes.append(_shift_quote(quote, offset, text))
+            for position, message in doc._.quote_warnings or []:
+                article.warnings.append(f"{message} (offset {position + offset})")
+            article.features.extend(self.featurize(doc), offset)
+        self._add_titles(parsed, titles)
+        yield from parsed
+
+    def _add_titles(self, parsed: list[ParsedArticle], titles: list[str | None]) -> None:
+        present = [(article, title) for article, title in zip(parsed, titles, strict=True) if title]
+        if not present:
+            return
+        lemma_pipes = [name for name in ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer")
+                       if name in self.nlp.pipe_names]
+        with self.nlp.select_pipes(enable=lemma_pipes):
+            for (article, _), doc in zip(present, self.nlp.pipe(
+                    normalize_for_parser(title) for _, title in present), strict=True):
+                self.featurize.add_title(article.features, doc)
+
+    # ---- end to end ----------------------------------------------------------------------------
+    def analyze(self, raw: RawArticle) -> ArticleRecord:
+        return next(self.analyze_many([raw]))
+
+    def analyze_many(self, raws: Iterable[RawArticle]) -> Iterator[ArticleRecord]:
+        raws = list(raws)
+        prepared = [self._prepare(raw) for raw in raws]
+        parsed = self.parse_texts([text for text, _ in prepared], [raw.title for raw in raws])
+        for raw, (text, warnings), article in zip(raws, prepared, parsed, strict=True):
+            yield self._record(raw, text, warnings, article)
+
+    def _prepare(self, raw: RawArticle) -> tuple[str, list[str]]:
+        text, warnings = clean_text(raw.text)
+        if not text:
+            raise EmptyInputError(f"{raw.source}: no article text left after removing boilerplate")
+        return text, raw.warnings + warnings
+
+    def _record(self, raw: RawArticle, text: str, warnings: list[str], article: ParsedArticle
+                ) -> ArticleRecord:
+        from veille.nlp.entities.group import group_mentions
+        from veille.nlp.pipeline import model_version
+
+        language = detect_language(text) or "fr"
+        warnings = list(warnings)
+        if language != "fr":
+            warnings.append(f"the text looks like '{language}', not French: results are unreliable")
+        warnings += article.warnings
+        topics, topic_scores, stance = self._classify(raw, text, article.features)
+        return ArticleRecord(
+            id=raw.id, source=raw.source, title=raw.title, date=raw.date, language=language,
+            text_sha256=sha256_text(text), topics=topics, topic_scores=topic_scores, stance=stance,
+            entities=[group.to_dict() for group in group_mentions(article.mentions)],
+            quotes=article.quotes, warnings=warnings,
+            model={"veille": __version__, "spacy_model": model_version(self.nlp),
+                   "classifier": self.models.digest if self.models else None},
+        )
+
+    def _classify(self, raw: RawArticle, text: str, features: ArticleFeatures
+                  ) -> tuple[list[dict], dict[str, float], dict]:
+        from veille.classify.model import ModelInput
+
+        if self.models is None:
+            return [], {}, {}
+        item = ModelInput(text=text, features=features, title=raw.title)
+        topic_model, stance_model = self.models.topics, self.models.stance
+        probabilities = topic_model.predict_proba([item])[0]
+        assigned = topic_model.assign(probabilities[None, :])[0]
+        topic_scores = {label: round(float(p), SCORE_DIGITS)
+                        for label, p in zip(topic_model.labels, probabilities, strict=True)}
+        topics = [{"label": topic_model.labels[j], "score": round(float(probabilities[j]), SCORE_DIGITS)}
+                  for j in assigned]
+        stance_probabilities = stance_model.predict_proba([item])[0]
+        best = int(stance_probabilities.argmax())
+        label = STANCE_IDS[best]
+        evidence = [{"text": text[start:end], "start": start, "end": end}
+                    for start, end, _ in stance_model.evidence(item, label)]
+        stance = {"label": label, "score": round(float(stance_probabilities[best]), SCORE_DIGITS),
+                  "scores": {s: round(float(p), SCORE_DIGITS)
+                             for s, p in zip(STANCE_IDS, stance_probabilities, strict=True)},
+                  "evidence": evidence}
+        return topics, topic_scores, stance
+
+
+def _shift_quote(quote: dict, offset: int, text: str) -> dict:
+    """Offsets into the whole article; the words from the article text, not the parser's copy."""
+    shifted = dict(quote)
+    shifted["parts"] = [[s + offset, e + offset] for s, e in quote["parts"]]
+    shifted["start"] += offset
+    shifted["end"] += offset
+    if quote["speaker_span"]:
+        shifted["speaker_span"] = [quote["speaker_span"][0] + offset, quote["speaker_span"][1] + offset]
+    shifted["text"] = " ".join(text[s:e] for s, e in shifted["parts"])
+    return shifted
+

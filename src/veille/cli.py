@@ -1,0 +1,223 @@
+"""The command line: parse arguments, call the core, print, map errors to exit codes.
+
+Heavy modules (spaCy, scikit-learn) are imported inside the commands so that `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(help="veille: analyse French-language news articles.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+corpus_app = typer.Typer(help="Check and describe the labelled corpus.", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+stderr = Console(stderr=True, soft_wrap=True)
+DEFAULT_CORPUS = Path("corpus")
+
+
+def fail(message: str, code: int = 1) -> None:
+    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@corpus_app.command("check")
+def corpus_check(
+    path: Path = typer.Argument(DEFAULT_CORPUS, help="Corpus folder or one .jsonl file."),
+    show: int = typer.Option(50, help="How many faults to list at most."),
+) -> None:
+    """Validate every record: labels, verbatim quote parts, unique ids, near-duplicates."""
+    from veille.corpus import CorpusError, check_corpus
+
+    try:
+        report = check_corpus(path)
+    except CorpusError as error:
+        fail(str(error))
+    for warning in report.warnings:
+        stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    for fault in report.faults[:show]:
+        stderr.print(str(fault), highlight=False, markup=False)
+    if len(report.faults) > show:
+        stderr.print(f"… and {len(report.faults) - show} more faults")
+    quotes = sum(len(article.quotes) for article in report.articles)
+    summary = f"{len(report.articles)} valid articles, {quotes} quotes, {len(report.faults)} faults"
+    if report.faults:
+        fail(summary)
+    stderr.print(f"[green]ok:[/] {summary}", highlight=False)
+
+
+@corpus_app.command("stats")
+def corpus_stats_command(
+    path: Path = typer.Argument(DEFAULT_CORPUS, help="Corpus folder or one .jsonl file."),
+) -> None:
+    """Counts per topic, stance, quote type and pattern, genre, region and length band."""
+    from rich.table import Table
+
+    from veille.corpus import CorpusError, corpus_stats, load_corpus
+
+    try:
+        articles = load_corpus(path)
+    except CorpusError as error:
+        fail(str(error))
+    out = Console()
+    out.print(f"{len(articles)} articles")
+    for name, counts in corpus_stats(articles).items():
+        table = Table(title=name, title_justify="left", show_header=False)
+        for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            table.add_row(str(key), str(count))
+        out.print(table)
+
+
+# ---- classify -------------------------------------------------------------------------------------
+
+def _load_analyzer(models: Path):
+    from veille.analyze import Analyzer
+    from veille.classify.persist import ModelError
+    from veille.nlp.pipeline import PipelineError
+
+    try:
+        return Analyzer.load(models)
+    except ModelError as error:
+        fail(str(error))
+    except PipelineError as error:
+        fail(str(error))
+
+
+@app.command()
+def classify(
+    path: str = typer.Argument(..., help="Article file (text, HTML or JSON object), or - for stdin."),
+    json_output: bool = typer.Option(False, "--json", help="Print JSON (the default when piped)."),
+    models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
+) -> None:
+    """Analyse one article: topics, stance toward social media, entities, quotes."""
+    from veille.io import InputError, read_article
+
+    try:
+        raw = read_article(path)
+    except InputError as error:
+        fail(str(error))
+    analyzer = _load_analyzer(models)
+    try:
+        record = analyzer.analyze(raw).to_dict()
+    except InputError as error:
+        fail(str(error))
+    if json_output or not sys.stdout.isatty():
+        import json
+
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from veille.render import render_record
+
+        render_record(Console(), record)
+
+
+# ---- train and evaluate ---------------------------------------------------------------------------
+
+def _load_training_corpus(path: Path):
+    from veille.corpus import CorpusError, load_training_corpus
+
+    try:
+        return load_training_corpus(path)
+    except CorpusError as error:
+        fail(str(error))
+
+
+@app.command()
+def train(
+    corpus: Path = typer.Argument(DEFAULT_CORPUS, help="corpus/ folder, or a JSON Lines or CSV file "
+                                                        "with text and label columns."),
+    output: Path = typer.Option(Path("models"), "-o", "--output", help="Where to write the models."),
+    cross_validation: bool = typer.Option(True, "--cv/--no-cv", help="Also report 5-fold figures."),
+) -> None:
+    """Train the topic and stance models, evaluate them, write models/ with a model card."""
+    from veille.classify.card import evaluation_tables
+    from veille.training import train as run_training
+
+    articles = _load_training_corpus(corpus)
+    with stderr.status("training…") as status:
+        meta = run_training(articles, output, progress=lambda message: status.update(message),
+                            cross_validation=cross_validation)
+    typer.echo(evaluation_tables(meta["metrics"]))
+    stderr.print(f"[green]models written to {output}/[/] in {meta['timing_seconds']['total']} s "
+                 f"(see {output}/MODEL_CARD.md)", highlight=False)
+
+
+@app.command()
+def evaluate(
+    what: str = typer.Argument("models", help="models (topics and stance) or quotes."),
+    corpus: Path = typer.Option(DEFAULT_CORPUS, "--corpus", help="The labelled corpus."),
+    models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
+    errors: int = typer.Option(0, "--errors", help="With quotes: list this many misses and mistakes."),
+) -> None:
+    """Score the trained models (or the quote extractor) on the held-out and challenge sets."""
+    if what not in ("models", "quotes"):
+        fail(f"cannot evaluate {what!r}: choose models or quotes", code=2)
+    articles = _load_training_corpus(corpus)
+    if what == "quotes":
+        from veille.quotes_eval import evaluate_quotes, format_quote_report
+
+        analyzer = _load_analyzer_without_models()
+        with stderr.status("extracting quotes…"):
+            report = evaluate_quotes(analyzer, articles)
+        typer.echo(format_quote_report(report, errors))
+        return
+    from veille.classify.card import evaluation_tables
+    from veille.corpus import split_articles
+    from veille.training import evaluate_split, model_inputs
+
+    analyzer = _load_analyzer(models)
+    split = split_articles(articles)
+    metrics = {}
+    with stderr.status("evaluating…"):
+        for name in ("test", "challenge"):
+            if split[name]:
+                inputs = model_inputs(analyzer, split[name])
+                metrics[name] = evaluate_split(analyzer.models.topics, analyzer.models.stance, inputs,
+                                               split[name], split["train"])
+    typer.echo(evaluation_tables(metrics))
+
+
+def _load_analyzer_without_models():
+    from veille.analyze import Analyzer
+    from veille.nlp.pipeline import PipelineError
+
+    try:
+        return Analyzer.load(need_models=False)
+    except PipelineError as error:
+        fail(str(error))
+
+
+@app.command()
+def info(models: Path = typer.Option(Path("models"), "--models")) -> None:
+    """Versions, the spaCy pipeline and the trained models in use."""
+    import json
+
+    from veille import __version__
+
+    out = Console()
+    out.print(f"veille {__version__}")
+    meta_path = models / "meta.json"
+    if meta_path.exists():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        out.print(f"models: {models}/ (sha256 {meta.get('sha256', '?')[:12]}…), trained on "
+                  f"{meta.get('corpus', {}).get('articles', '?')} articles with "
+                  f"{meta.get('versions', {})}", highlight=False)
+    else:
+        out.print(f"models: none in {models}/ (run `make train`)")
+
+
+def main() -> None:
+    app()
+
+
+def classify_main() -> None:
+    """The `classify` shortcut: `classify article.txt` is `veille classify article.txt`."""
+    typer.main.get_command(app)(args=["classify", *sys.argv[1:]], prog_name="classify")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""What the classifiers see of a parsed article: plain strings, offsets and vectors, never spaCy objects.
+
+Filled by veille.nlp.featurize; read by veille.classify."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+VECTOR_WIDTH = 300
+# Sentences on each side of a social-media mention that belong to its context.
+CONTEXT_NEIGHBOURS = 1
+
+
+@dataclass
+class SocialMention:
+    start: int
+    end: int
+    term: str
+    is_platform: bool
+
+
+@dataclass
+class ArticleFeatures:
+    """Features of one article; offsets are into the analysed text."""
+
+    lemmas: list[str] = field(default_factory=list)  # content words, lowercased lemmas
+    vector_sum: np.ndarray = field(default_factory=lambda: np.zeros(VECTOR_WIDTH, dtype=np.float32))
+    vector_count: int = 0
+    word_count: int = 0
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    sentence_lemmas: list[list[str]] = field(default_factory=list)
+    mentions: list[SocialMention] = field(default_factory=list)
+    sentence_vector_sums: list[np.ndarray] = field(default_factory=list)
+    sentence_vector_counts: list[int] = field(default_factory=list)
+    # The headline is parsed apart: its words count for the classifiers, its offsets for nothing.
+    title_lemmas: list[str] = field(default_factory=list)
+    title_mentions: list[str] = field(default_factory=list)
+
+    @property
+    def vector(self) -> np.ndarray:
+        """Mean word vector of the content words, L2-normalised (zeros when there is none)."""
+        return _normalised_mean(self.vector_sum, self.vector_count)
+
+    def sentence_vector(self, index: int) -> np.ndarray:
+        return _normalised_mean(self.sentence_vector_sums[index], self.sentence_vector_counts[index])
+
+    def context_vector(self) -> np.ndarray:
+        indexes = self.context_sentence_indexes()
+        if not indexes:
+            return self.vector
+        total = sum((self.sentence_vector_sums[i] for i in indexes), np.zeros(VECTOR_WIDTH, np.float32))
+        return _normalised_mean(total, sum(self.sentence_vector_counts[i] for i in indexes))
+
+    def context_sentence_indexes(self) -> list[int]:
+        """Sentences holding a social-media mention, with their neighbours."""
+        hits = {i for i, (start, end) in enumerate(self.sentences)
+                if any(start <= m.start < end for m in self.mentions)}
+        around = {j for i in hits for j in range(i - CONTEXT_NEIGHBOURS, i + CONTEXT_NEIGHBOURS + 1)}
+        return sorted(j for j in around if 0 <= j < len(self.sentences))
+
+    def context_lemmas(self) -> list[str]:
+        return [lemma for i in self.context_sentence_indexes() for lemma in self.sentence_lemmas[i]]
+
+    def extend(self, other: ArticleFeatures, offset: int) -> None:
+        """Append the features of the next chunk of the same article."""
+        self.lemmas += other.lemmas
+        self.vector_sum = self.vector_sum + other.vector_sum
+        self.vector_count += other.vector_count
+        self.word_count += other.word_count
+        self.sentences += [(s + offset, e + offset) for s, e in other.sentences]
+        self.sentence_lemmas += other.sentence_lemmas
+        self.sentence_vector_sums += other.sentence_vector_sums
+        self.sentence_vector_counts += other.sentence_vector_counts
+        self.mentions += [SocialMention(m.start + offset, m.end + offset, m.term, m.is_platform)
+                          for m in other.mentions]
+
+
+def _normalised_mean(total: np.ndarray, count: int) -> np.ndarray:
+    if not count:
+        return np.zeros(VECTOR_WIDTH, dtype=np.float32)
+    mean = total / count
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm else mean

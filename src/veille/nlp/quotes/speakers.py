@@ -1,0 +1,185 @@
+"""Who is speaking: the people of the article, their gender and roles, and the resolution of pronouns,
+role nouns and short names to the fullest name the article gives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.nlp.entities.group import _is_part_of_name
+from veille.nlp.entities.patterns import PERSON_TITLES
+from veille.nlp.quotes.patterns import GROUP_WORDS, PRONOUN_GENDER, ROLE_NOUNS
+
+FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
+MASCULINE_TITLES = {"M.", "MM."}
+# How far around a name an apposition or a role noun is looked for, in tokens.
+ROLE_WINDOW = 6
+
+
+@dataclass
+class Person:
+    name: str  # the fullest form in the article
+    mentions: list[Span] = field(default_factory=list)
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    title: str | None = None
+    org: str | None = None
+
+
+@dataclass
+class Speaker:
+    text: str
+    start: int
+    end: int
+    title: str | None = None
+    org: str | None = None
+
+
+def _name_of(span: Span) -> str:
+    words = span.text.split()
+    while words and words[0] in PERSON_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _gender_near(span: Span) -> str | None:
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text in FEMININE_TITLES | MASCULINE_TITLES:
+        return "Fem" if doc[span.start - 1].text in FEMININE_TITLES else "Masc"
+    if span.text.split()[0] in FEMININE_TITLES:
+        return "Fem"
+    if span.text.split()[0] in MASCULINE_TITLES:
+        return "Masc"
+    window = doc[max(0, span.start - 3): span.start]
+    for token in reversed(list(window)):
+        if token.lower_ in ROLE_NOUNS:
+            gender = token.morph.get("Gender")
+            determiner = doc[token.i - 1].lower_ if token.i > 0 else ""
+            if determiner in ("la", "une", "sa", "cette"):
+                return "Fem"
+            if determiner in ("le", "un", "son", "ce"):
+                return "Masc"
+            if gender:
+                return gender[0]
+    after = doc[span.end: span.end + 4]
+    for token in after:
+        if token.lower_ in ROLE_NOUNS and token.morph.get("Gender"):
+            return token.morph.get("Gender")[0]
+    return None
+
+
+def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
+    """'X, rédacteur en chef chez Y,' -> ('rédacteur en chef', 'Y', {'rédacteur'})."""
+    doc = span.doc
+    roles = {token.lower_ for token in doc[max(0, span.start - ROLE_WINDOW): span.start]
+             if token.lower_ in ROLE_NOUNS}
+    if span.end < len(doc) and doc[span.end].text == ",":
+        tokens = []
+        for token in doc[span.end + 1: span.end + 14]:
+            if token.is_punct and token.text not in ("-", "'"):
+                break
+            tokens.append(token)
+        if tokens and (tokens[0].lower_ in ROLE_NOUNS or tokens[0].pos_ in ("NOUN", "DET")):
+            roles |= {token.lower_ for token in tokens if token.lower_ in ROLE_NOUNS}
+            split = next((i for i, token in enumerate(tokens)
+                          if i > 0 and token.lower_ in ("de", "du", "des", "chez", "à", "au", "d'")),
+                         None)
+            if split is None:
+                return " ".join(t.text for t in tokens), None, roles
+            title = doc[tokens[0].i: tokens[split].i].text
+            org = doc[tokens[split].i + 1: tokens[-1].i + 1].text if split + 1 < len(tokens) else None
+            if org:
+                org = org.removeprefix("la ").removeprefix("l'").removeprefix("le ")
+            if tokens[0].pos_ == "DET" and tokens[0].lower_ not in ROLE_NOUNS:
+                title = doc[tokens[1].i: tokens[split].i].text if split > 1 else title
+            return title or None, org or None, roles
+    return None, None, roles
+
+
+def people_of(doc: Doc) -> list[Person]:
+    """The article's people, their mentions grouped under the fullest name."""
+    people: list[Person] = []
+    for ent in doc.ents:
+        if ent.label_ != "PER":
+            continue
+        name = _name_of(ent)
+        if len(name) < 2:
+            continue
+        match = next((p for p in people if p.name == name or _is_part_of_name(name, p.name)), None)
+        if match is None:
+            match = next((p for p in people if _is_part_of_name(p.name, name)), None)
+            if match is not None:
+                match.name = name
+        if match is None:
+            match = Person(name=name)
+            people.append(match)
+        match.mentions.append(ent)
+        gender = _gender_near(ent)
+        if gender and not match.gender:
+            match.gender = gender
+        title, org, roles = _apposition(ent)
+        match.roles |= roles
+        if title and not match.title:
+            match.title, match.org = title, org
+    return people
+
+
+def person_at(people: list[Person], start: int, end: int) -> Person | None:
+    for person in people:
+        for mention in person.mentions:
+            if mention.start_char < end and start < mention.end_char:
+                return person
+    return None
+
+
+def _last_mention_before(person: Person, offset: int) -> int:
+    return max((m.start_char for m in person.mentions if m.start_char < offset), default=-1)
+
+
+def resolve_pronoun(people: list[Person], pronoun: str, before: int) -> Person | None:
+    """The nearest person named before `before` whose gender does not contradict the pronoun."""
+    gender = PRONOUN_GENDER.get(pronoun.lower().lstrip("-t").lstrip("-"))
+    candidates = [p for p in people if _last_mention_before(p, before) >= 0]
+    if gender:
+        compatible = [p for p in candidates if p.gender in (None, gender)]
+        candidates = compatible or candidates
+    return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
+
+
+def resolve_role(people: list[Person], role: str, before: int) -> Person | None:
+    """'la ministre' goes to the nearest earlier person the article gave that role."""
+    candidates = [p for p in people if role in p.roles and _last_mention_before(p, before) >= 0]
+    return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
+
+
+def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) -> Speaker | None:
+    """A speaker from the words that name it: a name, a pronoun, a role noun or a group."""
+    tokens = [t for t in tokens if not t.is_punct or t.text in ("-", "'")]
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start_char, end_char = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    person = person_at(people, start_char, end_char)
+    if person is not None:
+        mention = next(m for m in person.mentions if m.start_char < end_char and start_char < m.end_char)
+        return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+    head = tokens[0]
+    pronoun = head.lower_.lstrip("-t").lstrip("-") if head.pos_ == "PRON" or head.lower_.startswith("-") \
+        else ""
+    if pronoun in PRONOUN_GENDER or pronoun == "on":
+        if pronoun == "on":
+            return None
+        person = resolve_pronoun(people, pronoun, before)
+        if person is None:
+            return None
+        return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
+    role = next((t for t in tokens[:3] if t.lower_ in ROLE_NOUNS), None)
+    if role is not None and tokens[0].lower_ in ("le", "la", "l'", "les", "notre", "cette", "ce"):
+        person = resolve_role(people, role.lower_, before)
+        if person is not None:
+            return Speaker(person.name, start_char, end_char, person.title, person.org)
+    if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS for t in tokens):
+        phrase = doc.text[start_char:end_char]
+        return Speaker(phrase, start_char, end_char)
+    return None

