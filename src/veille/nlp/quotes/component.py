@@ -23,16 +23,26 @@ from veille.nlp.quotes.patterns import (
     SUBJECT_CLITICS,
     WEAK_CUE_LEMMAS,
 )
-from veille.nlp.quotes.speakers import Person, Speaker, people_of, speaker_from_tokens
+from veille.nlp.quotes.speakers import (
+    Person,
+    Speaker,
+    is_human_noun,
+    people_of,
+    recent_person,
+    speaker_from_tokens,
+)
 
 # A quoted string shorter than this, with no attribution, is a scare quote or a name.
 MIN_DIRECT_WORDS = 4
+# An unattributed quote that is not a finished sentence must be at least this long to count.
+UNATTRIBUTED_MIN_WORDS = 10
 # How many tokens after a closing mark an incise cue may start.
 INCISE_REACH = 3
 NEGATIONS = {"pas", "jamais", "plus", "guère", "point"}
 MODAL_LEMMAS = {"aller", "devoir", "pouvoir", "vouloir", "compter", "refuser"}
 DECLINE_LEMMAS = {"souhaiter", "vouloir", "refuser"}
-SOURCE_HEADS = {"selon", "après"}  # "d'après" is tokenized d' + après
+SOURCE_HEADS = {"selon", "après"}
+FIRST_PERSON = {"je", "j'", "nous", "on", "moi"}  # "d'après" is tokenized d' + après
 
 
 @dataclass
@@ -93,54 +103,102 @@ def _cue_phrase(doc: Doc, verb: Token) -> tuple[str, int, int]:
 
 
 def _subject_tokens(verb: Token) -> list[Token]:
-    """The subject of a cue verb (or of its auxiliary), as its tokens, without long complements."""
-    for token in (verb, verb.head if verb.dep_.startswith("aux") else verb):
+    """The subject of a cue verb (or of its auxiliary, or of the verb it is conjoined to), as its tokens,
+    without long complements."""
+    heads = [verb, verb.head] if verb.dep_.startswith("aux") or verb.dep_ == "conj" else [verb]
+    for token in heads:
         for child in token.children:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                 if child.lower_ in ("-t",):
                     continue
-                edge = [t for t in child.subtree if t.i <= child.i or t.dep_ in ("flat:name", "appos")
-                        or (t.head == child and t.dep_ == "amod")]
-                return edge[:8]
+                # The subject with its complements ("un porte-parole de la Commission"), up to a comma
+                # or a relative clause.
+                phrase = []
+                for t in child.doc[child.left_edge.i: child.right_edge.i + 1]:
+                    if t.i > child.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")):
+                        break
+                    phrase.append(t)
+                return phrase[:9]
     return []
 
 
 def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
-    """After an incise cue: the clitic (-t-il, -elle), else the noun phrase that follows."""
+    """After an incise verb: the clitic (-t-il, -elle), else a person named before any relative clause,
+    else the first noun phrase that is not inside a prepositional phrase ("à l'AFP", "sur X")."""
     i = verb.i + 1
     while i < limit and doc[i].lower_.startswith("-"):
-        if doc[i].lower_.lstrip("-t").lstrip("-") in SUBJECT_CLITICS | {"il", "elle"}:
+        if doc[i].lower_.lstrip("-t").lstrip("-") in SUBJECT_CLITICS:
             return [doc[i]]
         i += 1
-    if i < limit and doc[i].lower_ in ("il", "elle", "ils", "elles"):
+    if i < limit and doc[i].lower_ in SUBJECT_CLITICS:
         return [doc[i]]
     if i < limit and (verb.lemma_, doc[i].lower_) in MULTIWORD_CUES:
         i += 1
-    # Skip a complement such as "à l'AFP", "au Soir", "mardi", "lors d'un point presse".
-    tokens: list[Token] = []
-    j = i
-    while j < limit and doc[j].lower_ in ("à", "au", "aux", "devant", "lors", "mardi", "lundi", "mercredi",
-                                          "jeudi", "vendredi", "samedi", "dimanche", "hier", "encore",
-                                          "aussi", "alors", "ensuite", "enfin", "également", "lui", "leur"):
-        k = j + 1
-        while k < limit and not doc[k].is_punct and doc[k].pos_ not in ("DET", "PROPN") \
-                and doc[k].lower_ not in ("le", "la", "les", "l'", "un", "une"):
+    for token in doc[i:limit]:
+        if token.lower_ in ("qui", "que", "dont", "lorsque", "quand") or token.text in (".", ";", ":"):
+            break
+        if token.ent_type_ == "PER":
+            entity = next(ent for ent in doc.ents if ent.start <= token.i < ent.end)
+            return list(entity)
+    k = i
+    while k < limit:
+        token = doc[k]
+        if token.text == ",":
             k += 1
-        if doc[j].lower_ in ("à", "au", "aux", "devant", "lors"):
-            k = min(limit, k + 3)
-            while k < limit and not doc[k].is_punct and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
-                k += 1
-        j = k
-        if j < limit and doc[j].text == ",":
-            j += 1
-    start = j if j < limit and not doc[j].is_punct else i
-    for token in doc[start:limit]:
-        if token.is_punct and token.text not in ("-", "'"):
+            continue
+        if token.is_punct and token.text not in ("'", "-"):
+            return []
+        if token.pos_ == "ADP" or token.lower_ in SKIPPED_BEFORE_SPEAKER:
+            k = _after_phrase(doc, k + 1, limit)
+            continue
+        if token.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or token.lower_ in ROLE_NOUNS:
+            phrase = []
+            for member in doc[k:limit]:
+                if (member.is_punct and member.text not in ("'", "-")) or member.lower_ in (
+                        "qui", "que", "dont", "lors", "avant", "après", "devant", "en", "dans", "sur"):
+                    break
+                phrase.append(member)
+                if len(phrase) >= 9:
+                    break
+            return phrase
+        k += 1
+    return []
+
+
+# Adverbs and time words that may stand between an incise verb and its subject.
+SKIPPED_BEFORE_SPEAKER = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui encore aussi alors ensuite "
+    "enfin également lui leur volontiers sobrement simplement déjà toujours".split())
+
+
+def _after_phrase(doc: Doc, k: int, limit: int) -> int:
+    """The index after a prepositional phrase's object (determiners, nouns, names, adjectives)."""
+    seen_head = False
+    while k < limit:
+        token = doc[k]
+        if token.pos_ in ("DET", "ADJ", "NUM") or token.lower_ in ("d'", "de", "du", "des", "l'"):
+            k += 1
+        elif token.pos_ in ("NOUN", "PROPN"):
+            seen_head = True
+            k += 1
+        else:
             break
-        tokens.append(token)
-        if len(tokens) >= 8:
+        if seen_head and k < limit and doc[k].pos_ not in ("ADJ", "PROPN", "NOUN") \
+                and doc[k].lower_ not in ("de", "du", "des", "d'"):
             break
-    return tokens
+    return k
+
+
+def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
+    """The verb of an incise starting at `start`: only auxiliaries, reflexive pronouns or a negation
+    may come before it (« … », a-t-elle ajouté / se souvient X / sourit-elle)."""
+    for token in doc[start:min(limit, start + 4)]:
+        if token.pos_ == "VERB" or (is_cue(token) and token.pos_ != "AUX"):
+            return token
+        if not (token.pos_ == "AUX" or token.lower_ in ("s'", "se", "-t", "n'", "ne", "l'", "le", "y", "en")
+                or token.lower_.startswith("-")):
+            return None
+    return None
 
 
 class QuoteExtractor:
@@ -232,8 +290,19 @@ class QuoteExtractor:
                  or self._incise_after(doc, span, quote, people)
                  or self._introduced_before(doc, span, quote, people, paras))
         if found:
-            return quote if words >= 2 else None
+            if words < 2:
+                return None
+            if quote.speaker is None:
+                quote.speaker = self._recent_speaker(people, span, paras)
+            return quote
         if words < self.min_direct_words or not sentence_like:
+            return None
+        # Unattributed and not a finished sentence: a title or a name ("son album, « Quai numéro 2 »").
+        last_start, last_end = span.parts[-1]
+        ends_sentence = text[last_start:last_end].rstrip().endswith((".", "!", "?", "…"))
+        if not ends_sentence and (not starts_paragraph or words < UNATTRIBUTED_MIN_WORDS):
+            return None
+        if before is not None and before.pos_ == "ADP" and not ends_sentence:
             return None
         follows_previous = previous is not None and (
             (starts_paragraph and para_index - previous_para == 1)
@@ -241,10 +310,21 @@ class QuoteExtractor:
         if follows_previous:
             quote.speaker, quote.pattern, quote.confidence = previous.speaker, "continuation", 0.8
             return quote
-        if starts_paragraph or sentence_like:
-            quote.confidence = 0.6
-            return quote
-        return None
+        quote.confidence = 0.6
+        quote.speaker = self._recent_speaker(people, span, paras)
+        return quote
+
+    @staticmethod
+    def _recent_speaker(people: list[Person], span: MarkedSpan, paras: list[tuple[int, int]]
+                        ) -> Speaker | None:
+        """Nobody named at the quote: the person mentioned last, in this paragraph or the one before."""
+        paragraph = max(0, span.paragraphs[0] - 1)
+        person = recent_person(people, span.open_at, after=paras[paragraph][0] - 1)
+        if person is None:
+            return None
+        mention = max((m for m in person.mentions if m.start_char < span.open_at),
+                      key=lambda m: m.start_char)
+        return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
 
     def _names_someone(self, doc: Doc, start: int, end: int) -> bool:
         return any(t.ent_type_ == "PER" for t in self._tokens_between(doc, start, end))
@@ -253,15 +333,17 @@ class QuoteExtractor:
         """« Q1, a lancé Marie Dupont, Q2 »: one quote, two parts."""
         start, end = quote.parts[0]
         tokens = self._tokens_between(doc, start, end)
-        for position, token in enumerate(tokens[:-2]):
+        for token in tokens[:-2]:
             if token.text != ",":
                 continue
-            window = tokens[position + 1: position + 4]
-            verb = next((t for t in window if is_cue(t) and t.pos_ != "AUX"), None)
-            if verb is None or any(t.text == "," for t in window[: window.index(verb)]):
+            verb = _incise_verb(doc, token.i + 1, tokens[-1].i)
+            if verb is None:
+                continue
+            inverted = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-")
+            if not (is_cue(verb) or inverted):
                 continue
             closing = next((t for t in tokens[verb.i - tokens[0].i + 1:] if t.text in (",", ".")), None)
-            if closing is None or closing.text != "," or closing.i - verb.i > 9:
+            if closing is None or closing.i - verb.i > 9 or closing.i >= tokens[-1].i:
                 continue
             speaker_tokens = _inverted_speaker(doc, verb, closing.i)
             if not speaker_tokens:
@@ -312,13 +394,11 @@ class QuoteExtractor:
             quote.cue = doc[window.start: window.start + first].text
             quote.pattern = quote.pattern or "incise_after"
             return quote.speaker is not None
-        verb = next((t for t in window if is_cue(t) and t.pos_ != "AUX"), None)
-        if verb is None or verb.i - i > INCISE_REACH:
+        verb = _incise_verb(doc, i, sentence_end)
+        if verb is None:
             return False
-        subject_before = [t for t in doc[i: verb.i] if t.pos_ in ("PROPN", "NOUN") or
-                          t.lower_ in ("il", "elle")]
         cue, _, _ = _cue_phrase(doc, verb)
-        speaker_tokens = subject_before or _inverted_speaker(doc, verb, sentence_end)
+        speaker_tokens = _inverted_speaker(doc, verb, sentence_end)
         quote.speaker = speaker_from_tokens(speaker_tokens, people, span.open_at)
         quote.cue = cue
         quote.pattern = quote.pattern or "incise_after"
@@ -368,7 +448,7 @@ class QuoteExtractor:
         verb = verbs[-1] if verbs else next((t for t in reversed(tokens) if t.pos_ == "VERB"), None)
         if verb is None:
             return False
-        if self._is_not_a_report(verb):
+        if is_cue(verb) and self._is_not_a_report(verb):
             return False
         speaker_tokens = _subject_tokens(verb)
         if not speaker_tokens and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-"):
@@ -404,6 +484,8 @@ class QuoteExtractor:
 
         for token in doc:
             if in_direct(token.idx):
+                continue
+            if token.lemma_.lower() in WEAK_CUE_LEMMAS:
                 continue
             if is_cue(token) and token.pos_ in ("VERB", "AUX") and not self._is_not_a_report(token):
                 clause = next((c for c in token.children if c.dep_ in ("ccomp", "obj", "xcomp")
@@ -447,8 +529,8 @@ class QuoteExtractor:
         if verb is not None:
             quote.cue = _cue_phrase(doc, verb)[0]
             speaker_tokens = _subject_tokens(verb) if speaker_tokens is None else speaker_tokens
-            if verb.lemma_.lower() in WEAK_CUE_LEMMAS:
-                quote.confidence = 0.5
+            if speaker_tokens and speaker_tokens[0].lower_ in FIRST_PERSON:
+                return None  # the writer's own statement, not a report
         else:
             quote.cue = cue
         quote.speaker = speaker_from_tokens(speaker_tokens or [], people, start_char)
@@ -482,30 +564,33 @@ class QuoteExtractor:
             head = doc[token.i - 1].head
         else:
             introducer = doc[token.i: token.i + 1]
-        if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.i <= token.i:
             return None
-        source = [t for t in head.subtree if t.i >= token.i + 1 and t.i < head.i + 8]
-        if not source or any(t.text == "," for t in source):
-            source = source[: next((k for k, t in enumerate(source) if t.text == ","), len(source))]
-        if not source:
-            return None
-        if token.lower_ == "pour" and not (
-                head.ent_type_ == "PER" or head.lower_ in ("lui", "elle", "eux", "elles")
-                or head.lower_ in ROLE_NOUNS):
+        if token.lower_ == "pour" and not (head.ent_type_ == "PER" or is_human_noun(head)
+                                           or head.lower_ in ("lui", "elle", "eux", "elles")):
             return None
         sentence = token.sent
-        after = source[-1].i + 1
-        if introducer.start == sentence.start or (introducer.start > sentence.start and
-                                                  doc[introducer.start - 1].text in ("«",)):
-            if after < len(doc) and doc[after].text == ",":
-                return self._clause_quote(doc, after + 1, sentence.end, None, people, marked, "selon",
-                                          speaker_tokens=source, cue=introducer.text)
-            return None
+        paragraph_start = doc.text.rfind("\n", 0, introducer.start_char) + 1
+        at_start = introducer.start == sentence.start or not doc.text[
+            paragraph_start:introducer.start_char].strip(" «\"“")
+        if at_start:
+            # The source runs to the comma that closes its phrase (appositions included).
+            commas = [t.i for t in doc[introducer.end: sentence.end] if t.text == ","]
+            if not commas:
+                return None
+            edge = head.right_edge.i
+            comma = next((c for c in commas if c > edge), None) if edge < sentence.end - 3 else None
+            comma = comma if comma is not None else commas[0]
+            source = list(doc[introducer.end: comma])
+            return self._clause_quote(doc, comma + 1, sentence.end, None, people, marked, "selon",
+                                      speaker_tokens=source, cue=introducer.text)
         if introducer.start > sentence.start and doc[introducer.start - 1].text == ",":
-            tail = doc[after: sentence.end]
-            if all(t.is_punct or t.is_space for t in tail):
-                return self._clause_quote(doc, sentence.start, introducer.start - 1, None, people,
-                                          marked, "selon", speaker_tokens=source, cue=introducer.text)
+            source = [t for t in doc[introducer.end: sentence.end] if not t.is_punct]
+            closing = next((t.i for t in doc[introducer.end: sentence.end] if t.text == ","), None)
+            if closing is not None:
+                source = list(doc[introducer.end: closing])
+            return self._clause_quote(doc, sentence.start, introducer.start - 1, None, people,
+                                      marked, "selon", speaker_tokens=source, cue=introducer.text)
         return None
 
 

@@ -153,16 +153,50 @@ def resolve_role(people: list[Person], role: str, before: int) -> Person | None:
     return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
 
 
+HUMAN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "aire", "ant", "ante", "ier",
+                  "ière", "ent", "ente", "ois", "oise", "ais", "aise", "in", "ine", "é", "ée", "e")
+DEFINITE = ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "notre", "cette", "ce", "cet")
+FEMININE_DETERMINERS = ("la", "sa", "cette")
+MASCULINE_DETERMINERS = ("le", "son", "ce", "cet")
+
+
+def is_human_noun(token: Token) -> bool:
+    word = token.lower_
+    if word in ROLE_NOUNS:
+        return True
+    if word in GROUP_WORDS or token.pos_ not in ("NOUN", "ADJ"):
+        return False
+    return word.endswith(HUMAN_SUFFIXES) and len(word) > 3
+
+
+def _apposed_person(people: list[Person], last: Token) -> Person | None:
+    """'Sa présidente, Marianne Chevalley, …': the name set in apposition right after the phrase."""
+    doc = last.doc
+    if last.i + 2 < len(doc) and doc[last.i + 1].text == ",":
+        following = doc[last.i + 2]
+        return person_at(people, following.idx, following.idx + len(following.text))
+    return None
+
+
+def recent_person(people: list[Person], before: int, after: int = -1,
+                  gender: str | None = None) -> Person | None:
+    """The person mentioned last before `before` (and after `after`), of a compatible gender."""
+    candidates = [p for p in people if _last_mention_before(p, before) > after]
+    if gender:
+        candidates = [p for p in candidates if p.gender in (None, gender)] or candidates
+    return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
+
+
 def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) -> Speaker | None:
     """A speaker from the words that name it: a name, a pronoun, a role noun or a group."""
-    tokens = [t for t in tokens if not t.is_punct or t.text in ("-", "'")]
+    tokens = [t for t in tokens if not t.is_space and (not t.is_punct or t.text in ("-", "'"))]
     if not tokens:
         return None
     doc = tokens[0].doc
     start_char, end_char = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    person = person_at(people, start_char, end_char)
+    person = person_at(people, start_char, end_char) or _apposed_person(people, tokens[-1])
     if person is not None:
-        mention = next(m for m in person.mentions if m.start_char < end_char and start_char < m.end_char)
+        mention = min(person.mentions, key=lambda m: abs(m.start_char - start_char))
         return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
     head = tokens[0]
     pronoun = head.lower_.lstrip("-t").lstrip("-") if head.pos_ == "PRON" or head.lower_.startswith("-") \
@@ -174,9 +208,13 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         if person is None:
             return None
         return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
-    role = next((t for t in tokens[:3] if t.lower_ in ROLE_NOUNS), None)
-    if role is not None and tokens[0].lower_ in ("le", "la", "l'", "les", "notre", "cette", "ce"):
-        person = resolve_role(people, role.lower_, before)
+    role = next((t for t in tokens[1:3] if is_human_noun(t)), None)
+    if role is not None and tokens[0].lower_ in DEFINITE and tokens[0].lower_ != "les":
+        # "la ministre", "l'entraîneur grenoblois": someone the article named before.
+        gender = ("Fem" if tokens[0].lower_ in FEMININE_DETERMINERS else
+                  "Masc" if tokens[0].lower_ in MASCULINE_DETERMINERS else
+                  (role.morph.get("Gender") or [None])[0])
+        person = resolve_role(people, role.lower_, before) or recent_person(people, before, gender=gender)
         if person is not None:
             return Speaker(person.name, start_char, end_char, person.title, person.org)
     if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS for t in tokens):
