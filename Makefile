@@ -37,4 +37,4 @@ bench: $(INSTALLED) models/meta.json
 	$(BIN)/python bench/bench.py
 
 clean:
-	rm -rf $(VENV) models/classifier.skops models/meta.json models/metrics.json models/MODEL_CARD.md
+	rm -rf $(VENV) models/classifier.pkl models/meta.json models/metrics.json models/MODEL_CARD.md

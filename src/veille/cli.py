@@ -210,6 +210,25 @@ def info(models: Path = typer.Option(Path("models"), "--models")) -> None:
         out.print(f"models: none in {models}/ (run `make train`)")
 
 
+@corpus_app.command("agreement")
+def corpus_agreement(
+    second: Path = typer.Argument(Path("corpus/agreement/second_annotator.jsonl"),
+                                  help="A second annotator's labels (id, topics, stance, quotes)."),
+    path: Path = typer.Option(DEFAULT_CORPUS, "--corpus", help="The corpus they re-labelled."),
+) -> None:
+    """Agreement with a second annotator: per-topic F1, stance kappa, quotes and speakers."""
+    import json
+
+    from veille.agreement import agreement, load_second_annotations
+    from veille.corpus import CorpusError, load_corpus
+
+    try:
+        report = agreement(load_corpus(path), load_second_annotations(second))
+    except (CorpusError, OSError, ValueError) as error:
+        fail(str(error))
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+
+
 def main() -> None:
     app()
 

@@ -40,6 +40,7 @@ NEAR_DUPLICATE_JACCARD = 0.5
 TEMPLATE_NGRAM = 9
 TEMPLATE_MIN_ARTICLES = 4
 
+AGREEMENT_FOLDER = "agreement"
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -93,7 +94,8 @@ def corpus_files(root: Path) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise CorpusError(f"no corpus at {root}")
-    return sorted(root.rglob("*.jsonl"))
+    # agreement/ holds a second annotator's labels, not articles.
+    return sorted(path for path in root.rglob("*.jsonl") if AGREEMENT_FOLDER not in path.parts)
 
 
 def read_records(root: Path) -> Iterator[tuple[str, dict | None, str | None]]:

@@ -32,8 +32,6 @@ class ArticleFeatures:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     sentence_lemmas: list[list[str]] = field(default_factory=list)
     mentions: list[SocialMention] = field(default_factory=list)
-    sentence_vector_sums: list[np.ndarray] = field(default_factory=list)
-    sentence_vector_counts: list[int] = field(default_factory=list)
     # The headline is parsed apart: its words count for the classifiers, its offsets for nothing.
     title_lemmas: list[str] = field(default_factory=list)
     title_mentions: list[str] = field(default_factory=list)
@@ -41,17 +39,11 @@ class ArticleFeatures:
     @property
     def vector(self) -> np.ndarray:
         """Mean word vector of the content words, L2-normalised (zeros when there is none)."""
-        return _normalised_mean(self.vector_sum, self.vector_count)
-
-    def sentence_vector(self, index: int) -> np.ndarray:
-        return _normalised_mean(self.sentence_vector_sums[index], self.sentence_vector_counts[index])
-
-    def context_vector(self) -> np.ndarray:
-        indexes = self.context_sentence_indexes()
-        if not indexes:
-            return self.vector
-        total = sum((self.sentence_vector_sums[i] for i in indexes), np.zeros(VECTOR_WIDTH, np.float32))
-        return _normalised_mean(total, sum(self.sentence_vector_counts[i] for i in indexes))
+        if not self.vector_count:
+            return np.zeros(VECTOR_WIDTH, dtype=np.float32)
+        mean = self.vector_sum / self.vector_count
+        norm = np.linalg.norm(mean)
+        return mean / norm if norm else mean
 
     def context_sentence_indexes(self) -> list[int]:
         """Sentences holding a social-media mention, with their neighbours."""
@@ -71,15 +63,6 @@ class ArticleFeatures:
         self.word_count += other.word_count
         self.sentences += [(s + offset, e + offset) for s, e in other.sentences]
         self.sentence_lemmas += other.sentence_lemmas
-        self.sentence_vector_sums += other.sentence_vector_sums
-        self.sentence_vector_counts += other.sentence_vector_counts
         self.mentions += [SocialMention(m.start + offset, m.end + offset, m.term, m.is_platform)
                           for m in other.mentions]
 
-
-def _normalised_mean(total: np.ndarray, count: int) -> np.ndarray:
-    if not count:
-        return np.zeros(VECTOR_WIDTH, dtype=np.float32)
-    mean = total / count
-    norm = np.linalg.norm(mean)
-    return mean / norm if norm else mean

@@ -7,6 +7,7 @@ and scores estimators on them.
 from __future__ import annotations
 
 import hashlib
+import os
 import platform
 import time
 from collections.abc import Callable
@@ -40,10 +41,11 @@ def corpus_digest(articles: list[Article]) -> str:
     return digest.hexdigest()
 
 
-def model_inputs(analyzer: Analyzer, articles: list[Article]) -> list[ModelInput]:
+def model_inputs(analyzer: Analyzer, articles: list[Article], n_process: int = 1) -> list[ModelInput]:
     """Clean and parse articles as `classify` would, and keep what the classifiers read."""
     texts = [clean_text(article.text)[0] for article in articles]
-    parsed = analyzer.parse_texts(texts, [article.title for article in articles])
+    parsed = analyzer.parse_texts(texts, [article.title for article in articles], n_process=n_process,
+                                  features_only=True)
     return [ModelInput(text=text, features=article.features, title=source.title)
             for text, article, source in zip(texts, parsed, articles, strict=True)]
 
@@ -129,14 +131,12 @@ def library_versions() -> dict:
     import numpy
     import scipy
     import sklearn
-    import skops
     import spacy
 
     from veille import __version__
 
     return {"veille": __version__, "python": platform.python_version(), "spacy": spacy.__version__,
-            "scikit-learn": sklearn.__version__, "skops": skops.__version__,
-            "numpy": numpy.__version__, "scipy": scipy.__version__}
+            "scikit-learn": sklearn.__version__, "numpy": numpy.__version__, "scipy": scipy.__version__}
 
 
 def train(articles: list[Article], out_dir: Path, progress: Progress, cross_validation: bool = True,
@@ -152,7 +152,7 @@ def train(articles: list[Article], out_dir: Path, progress: Progress, cross_vali
     labels = topic_labels(articles)
     progress(f"parsing {len(articles)} articles")
     everything = split["train"] + split["test"] + split["challenge"]
-    inputs = model_inputs(analyzer, everything)
+    inputs = model_inputs(analyzer, everything, n_process=min(2, os.cpu_count() or 1))
     n_train, n_test = len(split["train"]), len(split["test"])
     train_inputs, test_inputs = inputs[:n_train], inputs[n_train:n_train + n_test]
     challenge_inputs = inputs[n_train + n_test:]

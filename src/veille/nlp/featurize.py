@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from veille.features import VECTOR_WIDTH, ArticleFeatures, SocialMention
+from veille.features import ArticleFeatures, SocialMention
 from veille.nlp.lexicon import PLATFORMS, SOCIAL_MEDIA_TERMS, X_PLATFORM_PREVIOUS_WORDS
 
 
@@ -34,8 +33,6 @@ class FeatureExtractor:
         features = ArticleFeatures()
         for sentence in doc.sents:
             lemmas = []
-            vector_sum = np.zeros(VECTOR_WIDTH, dtype=np.float32)
-            vector_count = 0
             for token in sentence:
                 if token.is_alpha:
                     features.word_count += 1
@@ -43,15 +40,11 @@ class FeatureExtractor:
                     continue
                 lemmas.append(token.lemma_.lower())
                 if token.has_vector:
-                    vector_sum += token.vector
-                    vector_count += 1
+                    features.vector_sum += token.vector
+                    features.vector_count += 1
             features.sentences.append((sentence.start_char, sentence.end_char))
             features.sentence_lemmas.append(lemmas)
-            features.sentence_vector_sums.append(vector_sum)
-            features.sentence_vector_counts.append(vector_count)
             features.lemmas += lemmas
-            features.vector_sum = features.vector_sum + vector_sum
-            features.vector_count += vector_count
         features.mentions = self.mentions(doc)
         return features
 

@@ -513,6 +513,12 @@ class QuoteExtractor:
                       people: list[Person], marked: list[MarkedSpan], pattern: str,
                       speaker_tokens: list[Token] | None = None, cue: str | None = None
                       ) -> tuple[Quote, set[int]] | None:
+        # "… que la copie creusait le déficit et a promis de …": the cue's own second verb is not reported.
+        for token in doc[start:end - 2]:
+            if token.lower_ in ("et", "mais") and doc[token.i + 1].pos_ == "AUX" \
+                    and doc[token.i + 1].lemma_ in ("avoir", "être") and doc[token.i + 2].pos_ == "VERB":
+                end = token.i
+                break
         while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ("»", "”", '"')
                                or doc[end - 1].is_space):
             end -= 1
@@ -550,7 +556,9 @@ class QuoteExtractor:
                          and m.open_at - start_char < 60), None)
         if fragment is None:
             return None
-        end_token = self._token_index_at(doc, fragment.close_at)
+        # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
+        end_token = max(self._token_index_at(doc, fragment.close_at),
+                        min(obj.right_edge.i, verb.sent.end - 1))
         return self._clause_quote(doc, obj.left_edge.i, end_token + 1, verb, people, marked, "mixed")
 
     def _source_quote(self, doc: Doc, token: Token, people: list[Person], marked: list[MarkedSpan]
