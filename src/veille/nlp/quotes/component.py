@@ -165,6 +165,7 @@ def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
     return []
 
 
+NOT_INCISE_VERB_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PUNCT"}
 # Adverbs and time words that may stand between an incise verb and its subject.
 SKIPPED_BEFORE_SPEAKER = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui encore aussi alors ensuite "
@@ -189,11 +190,26 @@ def _after_phrase(doc: Doc, k: int, limit: int) -> int:
     return k
 
 
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t":
+        start += 1
+    while end > start and text[end - 1] in " \n\t":
+        end -= 1
+    return start, end
+
+
 def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
     """The verb of an incise starting at `start`: only auxiliaries, reflexive pronouns or a negation
     may come before it (« … », a-t-elle ajouté / se souvient X / sourit-elle)."""
     for token in doc[start:min(limit, start + 4)]:
         if token.pos_ == "VERB" or (is_cue(token) and token.pos_ != "AUX"):
+            return token
+        # The tagger often takes a rare incise verb for an adjective or a noun ("sourit-elle",
+        # "plaisante la rédactrice"): a lowercase word followed by a clitic or a subject is the verb.
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.is_alpha and token.is_lower and token.pos_ not in NOT_INCISE_VERB_POS and \
+                following is not None and (following.lower_.startswith("-")
+                                           or following.pos_ in ("DET", "PROPN")):
             return token
         if not (token.pos_ == "AUX" or token.lower_ in ("s'", "se", "-t", "n'", "ne", "l'", "le", "y", "en")
                 or token.lower_.startswith("-")):
@@ -299,8 +315,9 @@ class QuoteExtractor:
             return None
         # Unattributed and not a finished sentence: a title or a name ("son album, « Quai numéro 2 »").
         last_start, last_end = span.parts[-1]
-        ends_sentence = text[last_start:last_end].rstrip().endswith((".", "!", "?", "…"))
-        if not ends_sentence and (not starts_paragraph or words < UNATTRIBUTED_MIN_WORDS):
+        content = text[first_start:last_end]
+        ends_sentence = content.rstrip().endswith((".", "!", "?", "…")) or ". " in content
+        if not ends_sentence and words < UNATTRIBUTED_MIN_WORDS:
             return None
         if before is not None and before.pos_ == "ADP" and not ends_sentence:
             return None
@@ -511,8 +528,8 @@ class QuoteExtractor:
 
     def _clause_quote(self, doc: Doc, start: int, end: int, verb: Token | None,
                       people: list[Person], marked: list[MarkedSpan], pattern: str,
-                      speaker_tokens: list[Token] | None = None, cue: str | None = None
-                      ) -> tuple[Quote, set[int]] | None:
+                      speaker_tokens: list[Token] | None = None, cue: str | None = None,
+                      before_cue: bool = False) -> tuple[Quote, set[int]] | None:
         # "… que la copie creusait le déficit et a promis de …": the cue's own second verb is not reported.
         for token in doc[start:end - 2]:
             if token.lower_ in ("et", "mais") and doc[token.i + 1].pos_ == "AUX" \
@@ -525,6 +542,16 @@ class QuoteExtractor:
         if end - start < 3:
             return None
         start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        # A reported clause never runs over a paragraph break (the parser's sentences sometimes do).
+        segment = doc.text[start_char:end_char]
+        if "\n" in segment.strip():
+            if before_cue:
+                start_char += segment.rstrip().rfind("\n") + 1
+            else:
+                end_char = start_char + segment.index("\n")
+            start_char, end_char = _stripped(doc.text, start_char, end_char)
+            if end_char - start_char < 10:
+                return None
         for m in marked:
             if start_char <= m.open_at < end_char < m.end and m.end - end_char <= 3:
                 end_char = m.end
@@ -598,7 +625,8 @@ class QuoteExtractor:
             if closing is not None:
                 source = list(doc[introducer.end: closing])
             return self._clause_quote(doc, sentence.start, introducer.start - 1, None, people,
-                                      marked, "selon", speaker_tokens=source, cue=introducer.text)
+                                      marked, "selon", speaker_tokens=source, cue=introducer.text,
+                                      before_cue=True)
         return None
 
 

@@ -97,12 +97,23 @@ def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
     return None, None, roles
 
 
+def _whole_name(span: Span) -> Span:
+    """NER clips some names ("Anne-Catherine" of "Anne-Catherine Degrave"): take the capitalised name
+    words that follow it."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end - span.end < 2 and doc[end].pos_ == "PROPN" \
+            and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1
+    return doc[span.start:end] if end > span.end else span
+
+
 def people_of(doc: Doc) -> list[Person]:
     """The article's people, their mentions grouped under the fullest name."""
     people: list[Person] = []
     for ent in doc.ents:
         if ent.label_ != "PER":
             continue
+        ent = _whole_name(ent)
         name = _name_of(ent)
         if len(name) < 2:
             continue
@@ -157,6 +168,7 @@ HUMAN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "aire"
                   "ière", "ent", "ente", "ois", "oise", "ais", "aise", "in", "ine", "é", "ée", "e")
 DEFINITE = ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "notre", "cette", "ce", "cet")
 FEMININE_DETERMINERS = ("la", "sa", "cette")
+POSSESSIVES = ("son", "sa", "ses", "leur", "notre")
 MASCULINE_DETERMINERS = ("le", "son", "ce", "cet")
 
 
@@ -164,7 +176,7 @@ def is_human_noun(token: Token) -> bool:
     word = token.lower_
     if word in ROLE_NOUNS:
         return True
-    if word in GROUP_WORDS or token.pos_ not in ("NOUN", "ADJ"):
+    if word in GROUP_WORDS or token.pos_ != "NOUN":
         return False
     return word.endswith(HUMAN_SUFFIXES) and len(word) > 3
 
@@ -208,13 +220,20 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         if person is None:
             return None
         return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
-    role = next((t for t in tokens[1:3] if is_human_noun(t)), None)
-    if role is not None and tokens[0].lower_ in DEFINITE and tokens[0].lower_ != "les":
-        # "la ministre", "l'entraîneur grenoblois": someone the article named before.
-        gender = ("Fem" if tokens[0].lower_ in FEMININE_DETERMINERS else
-                  "Masc" if tokens[0].lower_ in MASCULINE_DETERMINERS else
-                  (role.morph.get("Gender") or [None])[0])
-        person = resolve_role(people, role.lower_, before) or recent_person(people, before, gender=gender)
+    role = tokens[1] if len(tokens) > 1 and is_human_noun(tokens[1]) else None
+    determiner = tokens[0].lower_
+    if role is not None and determiner in DEFINITE and determiner != "les":
+        # "la ministre", "l'entraîneur grenoblois": someone the article named before. A possessive
+        # ("son porte-parole") or a complement ("la maire de Séné") may name someone new: only a
+        # person the article gave that role then.
+        person = resolve_role(people, role.lower_, before)
+        bare = determiner not in POSSESSIVES and not any(t.lower_ in ("de", "du", "des", "d'")
+                                                          for t in tokens[2:])
+        if person is None and bare:
+            gender = ("Fem" if determiner in FEMININE_DETERMINERS else
+                      "Masc" if determiner in MASCULINE_DETERMINERS else
+                      (role.morph.get("Gender") or [None])[0])
+            person = recent_person(people, before, gender=gender)
         if person is not None:
             return Speaker(person.name, start_char, end_char, person.title, person.org)
     if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS for t in tokens):
