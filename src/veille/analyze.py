@@ -17,6 +17,7 @@ from veille.text import clean_text, normalize_for_parser
 DEFAULT_MODELS = Path("models")
 # Longer texts are parsed in paragraph-aligned chunks of about this many characters, offsets kept.
 CHUNK_CHARS = 50_000
+LONG_TEXT_BATCH = 2
 # Too little text to tell its language reliably.
 MIN_CHARS_FOR_LANGUAGE = 40
 SCORE_DIGITS = 4
@@ -103,6 +104,9 @@ class Analyzer:
         pieces = [(index, start, end) for index, text in enumerate(texts)
                   for start, end in chunk_offsets(text)]
         disable = [name for name in FEATURE_ONLY_SKIPS if features_only and name in self.nlp.pipe_names]
+        if len(pieces) > len(texts):
+            # Chunks of a long text are large: parse a few at a time to bound memory.
+            batch_size = min(batch_size, LONG_TEXT_BATCH)
         docs = self.nlp.pipe((normalize_for_parser(texts[i][s:e]) for i, s, e in pieces),
                              batch_size=batch_size, n_process=n_process, disable=disable)
         parsed = [ParsedArticle(text=text) for text in texts]

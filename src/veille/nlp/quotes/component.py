@@ -36,8 +36,8 @@ from veille.nlp.quotes.speakers import (
 MIN_DIRECT_WORDS = 4
 # An unattributed quote that is not a finished sentence must be at least this long to count.
 UNATTRIBUTED_MIN_WORDS = 10
-# How many tokens after a closing mark an incise cue may start.
-INCISE_REACH = 3
+# How many tokens after a closing mark a source introducer ("selon", "d'après") may stand.
+SOURCE_REACH = 5
 NEGATIONS = {"pas", "jamais", "plus", "guère", "point"}
 MODAL_LEMMAS = {"aller", "devoir", "pouvoir", "vouloir", "compter", "refuser"}
 DECLINE_LEMMAS = {"souhaiter", "vouloir", "refuser"}
@@ -52,7 +52,6 @@ class Quote:
     cue: str | None = None
     speaker: Speaker | None = None
     pattern: str = ""
-    confidence: float = 1.0
 
     @property
     def start(self) -> int:
@@ -325,9 +324,8 @@ class QuoteExtractor:
             (starts_paragraph and para_index - previous_para == 1)
             or (para_index == previous_para and not self._names_someone(doc, previous.end, span.open_at)))
         if follows_previous:
-            quote.speaker, quote.pattern, quote.confidence = previous.speaker, "continuation", 0.8
+            quote.speaker, quote.pattern = previous.speaker, "continuation"
             return quote
-        quote.confidence = 0.6
         quote.speaker = self._recent_speaker(people, span, paras)
         return quote
 
@@ -401,7 +399,7 @@ class QuoteExtractor:
             return False
         sentence_end = next((t.i for t in doc[i: i + 25] if t.text in (".", "!", "?", "«", "\n")
                              or "\n" in t.text), min(limit, i + 25))
-        window = doc[i: min(i + INCISE_REACH + 2, sentence_end)]
+        window = doc[i: min(i + SOURCE_REACH, sentence_end)]
         if len(window) and window[0].lower_ in ("selon", "d'", "pour") and (
                 window[0].lower_ != "d'" or (len(window) > 1 and window[1].lower_ == "après")):
             first = 2 if window[0].lower_ == "d'" else 1
@@ -558,7 +556,7 @@ class QuoteExtractor:
         covered = {index for index, m in enumerate(marked)
                    if start_char <= m.open_at and m.end <= end_char}
         quote = Quote(type="mixed" if covered else "indirect", parts=[(start_char, end_char)],
-                      pattern="mixed" if covered else pattern, confidence=0.8)
+                      pattern="mixed" if covered else pattern)
         if verb is not None:
             quote.cue = _cue_phrase(doc, verb)[0]
             speaker_tokens = _subject_tokens(verb) if speaker_tokens is None else speaker_tokens

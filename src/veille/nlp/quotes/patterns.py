@@ -14,7 +14,7 @@ réagir démentir nier contester réfuter objecter protester exclamer interroger
 proposer suggérer recommander souhaiter espérer écrire tweeter publier clamer répéter signaler mentionner
 tonner redire résumer reprendre poster martel argumenter certifier claironner raisonner analyser prédire
 """.split())
-# Weak cues: reported thoughts rather than words; kept, with lower confidence.
+# Weak cues: reported thoughts rather than words ("il pense que"); never taken for indirect quotes.
 WEAK_CUE_LEMMAS = frozenset("penser croire trouver savoir vouloir craindre".split())
 REFLEXIVE_CUE_LEMMAS = frozenset(
     "indigner insurger alarmer inquiéter étonner féliciter réjouir exclamer interroger".split())
@@ -32,9 +32,6 @@ CUE_FORMS_RE = re.compile(
     r"nuance|prévient|avertit|alerte|promet|jure|témoigne|observe|relève|constate|commente|note|"
     r"admet|avoue|reconnaît|concède|confirme|annonce|révèle|salue|soutient|défend|tonne|clame|écrit)$",
     re.IGNORECASE)
-
-# Source introducers for "Selon X, …" quotes.
-SOURCE_INTRODUCERS = ("selon", "d'après", "pour", "cité par", "aux yeux de", "de l'avis de")
 
 # Quotation marks: opener -> the closers that end it.
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›"}
