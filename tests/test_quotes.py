@@ -82,6 +82,8 @@ def test_mixed_quotes_keep_the_reported_clause(nlp):
 
 @pytest.mark.parametrize("text", [
     "Le film « Les Fauves » sort mercredi dans toutes les salles.",
+    "Son premier roman, « Les Nuits de Bruges », publié à 800 exemplaires, a trouvé son public.",
+    "Sa communauté, qu'il appelle « la gang », réunit des adolescents de Saguenay.",
     "Cette « réforme » ne convainc personne à gauche comme à droite.",
     "Le « plan vélo » de la région prévoit trente kilomètres de pistes.",
     "Il n'a pas dit que la réforme serait votée cette année.",
@@ -104,6 +106,13 @@ def test_continuation_paragraph_keeps_the_speaker(nlp):
             "« Nous avons perdu trois cadres cet été et personne ne les a remplacés. »")
     quotes, _ = quotes_of(nlp, text)
     assert [q["speaker"] for q in quotes] == ["Samuel Petit", "Samuel Petit"]
+
+
+def test_incise_verb_the_tagger_takes_for_an_adjective(nlp):
+    quote = only(nlp, "Inès Belkacem filme son fournil la nuit. « Je n'avais aucune stratégie. Je voulais "
+                      "montrer le pain », sourit-elle.")
+    assert quote["speaker"] == "Inès Belkacem"
+    assert quote["cue"] == "sourit-elle"
 
 
 def test_dash_attribution(nlp):

@@ -308,7 +308,7 @@ class QuoteExtractor:
             if words < 2:
                 return None
             if quote.speaker is None:
-                quote.speaker = self._recent_speaker(people, span, paras)
+                quote.speaker = self._recent_speaker(people, span, paras, attributed=True)
             return quote
         if words < self.min_direct_words or not sentence_like:
             return None
@@ -330,11 +330,15 @@ class QuoteExtractor:
         return quote
 
     @staticmethod
-    def _recent_speaker(people: list[Person], span: MarkedSpan, paras: list[tuple[int, int]]
-                        ) -> Speaker | None:
+    def _recent_speaker(people: list[Person], span: MarkedSpan, paras: list[tuple[int, int]],
+                        attributed: bool = False) -> Speaker | None:
         """Nobody named at the quote: the person mentioned last, in this paragraph or the one before."""
         paragraph = max(0, span.paragraphs[0] - 1)
         person = recent_person(people, span.open_at, after=paras[paragraph][0] - 1)
+        if person is None and attributed:
+            # An attribution whose subject could not be resolved ("elle rit et lance :") in a portrait
+            # whose subject was named paragraphs earlier.
+            person = recent_person(people, span.open_at)
         if person is None:
             return None
         mention = max((m for m in person.mentions if m.start_char < span.open_at),
@@ -412,6 +416,19 @@ class QuoteExtractor:
         verb = _incise_verb(doc, i, sentence_end)
         if verb is None:
             return False
+        before = verb.i - 1
+        while before > 0 and (doc[before].lower_.startswith("-") or doc[before].lower_ in ("s'", "se")):
+            before -= 1  # a-t-il estimé, s'est-elle indignée
+        if "Part" in verb.morph.get("VerbForm") and doc[before].pos_ != "AUX":
+            return False  # « Les Nuits de Bruges », publié en 2024: an incise verb is finite
+        inverted = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-")
+        if not (is_cue(verb) or inverted):
+            # « la gang », réunit des adolescents: a verb that is no cue only makes an incise after a
+            # real sentence.
+            start, end = span.parts[0][0], span.parts[-1][1]
+            if (not doc.text[start:start + 1].isupper()
+                    or self._word_count(doc, start, end) < self.min_direct_words):
+                return False
         cue, _, _ = _cue_phrase(doc, verb)
         speaker_tokens = _inverted_speaker(doc, verb, sentence_end)
         quote.speaker = speaker_from_tokens(speaker_tokens, people, span.open_at)

@@ -236,7 +236,8 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
             person = recent_person(people, before, gender=gender)
         if person is not None:
             return Speaker(person.name, start_char, end_char, person.title, person.org)
-    if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS for t in tokens):
+    if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS or t.ent_type_ == "ORG"
+           for t in tokens):
         phrase = doc.text[start_char:end_char]
         return Speaker(phrase, start_char, end_char)
     return None
