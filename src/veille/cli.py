@@ -115,6 +115,63 @@ def classify(
         render_record(Console(), record)
 
 
+@app.command()
+def batch(
+    inputs: list[Path] = typer.Argument(..., help="Files, folders, .zip/.tar(.gz|.bz2|.xz) archives, "
+                                                  "JSON Lines or CSV exports, in any mix."),
+    output: Path = typer.Option(..., "-o", "--output", help="Where to write the results."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (the contract) or csv (one row each)."),
+    glob: str = typer.Option("*", "--glob", help="Which files of folders and archives to read."),
+    text_field: str = typer.Option("text", "--text-field", help="The text field of JSONL/CSV records."),
+    id_field: str = typer.Option("id", "--id-field", help="The id field of JSONL/CSV records."),
+    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help="Larger items are refused."),
+    resume: bool = typer.Option(False, "--resume", help="Skip the items already in OUTPUT; append."),
+    skip_non_french: bool = typer.Option(False, "--skip-non-french",
+                                         help="Non-French items become error records."),
+    models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
+) -> None:
+    """Analyse archives of articles: one output line per input item, errors included."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from veille.batch import BatchOptions, run_batch
+
+    if fmt not in ("jsonl", "csv"):
+        fail(f"unknown format {fmt!r}: choose jsonl or csv", code=2)
+    missing = [str(path) for path in inputs if not path.exists()]
+    if missing:
+        fail(f"no such input: {', '.join(missing)}")
+    analyzer = _load_analyzer(models)
+    options = BatchOptions(glob=glob, text_field=text_field, id_field=id_field, max_bytes=max_bytes,
+                           skip_non_french=skip_non_french)
+    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TextColumn("{task.speed}/s"),
+               TimeElapsedColumn())
+    summary = None
+    try:
+        with Progress(*columns, console=stderr, transient=True) as progress:
+            task = progress.add_task("batch", total=None)
+            summary = run_batch(analyzer, inputs, output, fmt, options, resume,
+                                on_item=lambda: progress.advance(task))
+    except KeyboardInterrupt:
+        stderr.print(f"interrupted: {output} holds every line written so far; run again with --resume")
+        raise typer.Exit(130) from None
+    _print_batch_summary(summary, output)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+def _print_batch_summary(summary, output: Path) -> None:
+    failed = sum(summary.errors.values())
+    stderr.print(f"{summary.written} lines written to {output} ({summary.written - failed} analysed, "
+                 f"{failed} errors, {summary.skipped} skipped as already done)", highlight=False)
+    if summary.errors:
+        stderr.print("errors: " + ", ".join(f"{kind} {n}" for kind, n in summary.errors.most_common()))
+    if summary.topics:
+        stderr.print("topics: " + ", ".join(f"{t} {n}" for t, n in summary.topics.most_common()))
+        stderr.print("stance: " + ", ".join(f"{s} {n}" for s, n in summary.stances.most_common()))
+    if summary.speakers:
+        stderr.print("most quoted: " + ", ".join(f"{s} ({n})" for s, n in summary.speakers.most_common(5)))
+
+
 # ---- train and evaluate ---------------------------------------------------------------------------
 
 def _load_training_corpus(path: Path):

@@ -1,0 +1,326 @@
+"""Many articles: walk the inputs as a stream of items, analyse them, write one line per item.
+
+Every input item yields exactly one output line carrying its id: a record, or an error record when the item
+cannot be analysed. Lines are written whole and flushed, so an interruption loses at most the items in flight.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tarfile
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from veille.io import DEFAULT_MAX_BYTES, InputError, RawArticle, from_json_object, read_article_bytes
+from veille.schema import error_record
+
+TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv")
+# Articles analysed together (nlp.pipe batches them); a failure falls back to one at a time.
+ANALYSIS_BATCH = 16
+
+
+@dataclass
+class Item:
+    """One input item: bytes of a file or member, a record of a JSONL/CSV export, or a refusal."""
+
+    id: str
+    source: str
+    data: bytes | None = None
+    record: dict | None = None
+    error: tuple[str, str] | None = None  # (type, message)
+
+
+@dataclass
+class BatchOptions:
+    glob: str = "*"
+    text_field: str = "text"
+    id_field: str = "id"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    skip_non_french: bool = False
+
+
+def _suffix(name: str) -> str:
+    lowered = name.lower()
+    for suffix in TAR_SUFFIXES:
+        if lowered.endswith(suffix):
+            return suffix
+    return PurePosixPath(lowered).suffix
+
+
+def _unsafe_member(name: str) -> bool:
+    path = PurePosixPath(name)
+    return path.is_absolute() or ".." in path.parts or name.startswith("\\")
+
+
+def records_of(data: bytes, source: str, options: BatchOptions, csv_format: bool) -> Iterator[Item]:
+    """One item per JSON Lines record or CSV row; ids from the id field, else source:line."""
+    text = data.decode("utf-8-sig", errors="replace")
+    if csv_format:
+        rows = csv.DictReader(io.StringIO(text))
+        for number, row in enumerate(rows, 2):
+            yield _record_item(row, f"{source}:{number}", options)
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Item(id=where, source=where, error=("bad_record", f"not valid JSON ({error.msg})"))
+            continue
+        if not isinstance(record, dict):
+            yield Item(id=where, source=where, error=("bad_record", "a line must hold one JSON object"))
+            continue
+        yield _record_item(record, where, options)
+
+
+def _record_item(record: dict, where: str, options: BatchOptions) -> Item:
+    item_id = str(record.get(options.id_field) or where)
+    text = record.get(options.text_field)
+    if not isinstance(text, str) or not text.strip():
+        return Item(id=item_id, source=where,
+                    error=("empty", f"no text in field {options.text_field!r}"))
+    return Item(id=item_id, source=where, record={**record, "text": text, "id": item_id})
+
+
+def items_of_bytes(data: bytes, name: str, options: BatchOptions) -> Iterator[Item]:
+    suffix = _suffix(name)
+    if suffix in RECORD_SUFFIXES:
+        yield from records_of(data, name, options, csv_format=suffix == ".csv")
+    elif suffix in TAR_SUFFIXES:
+        yield from items_of_tar(tarfile.open(fileobj=io.BytesIO(data), mode="r:*"), name, options)
+    elif suffix == ".zip":
+        yield from items_of_zip(zipfile.ZipFile(io.BytesIO(data)), name, options)
+    else:
+        yield Item(id=name, source=name, data=data)
+
+
+def items_of_zip(archive: zipfile.ZipFile, name: str, options: BatchOptions) -> Iterator[Item]:
+    for info in archive.infolist():
+        member = f"{name}!{info.filename}"
+        if info.is_dir():
+            continue
+        if _unsafe_member(info.filename):
+            yield Item(id=member, source=member, error=("unsafe_member", "path escapes the archive"))
+        elif (info.external_attr >> 16) & 0o170000 == 0o120000:
+            yield Item(id=member, source=member, error=("unsafe_member", "symbolic link not followed"))
+        elif info.file_size > options.max_bytes:
+            yield Item(id=member, source=member,
+                       error=("too_large", f"{info.file_size:,} bytes, over --max-bytes"))
+        elif PurePosixPath(info.filename).match(options.glob):
+            yield from items_of_bytes(archive.read(info), member, options)
+
+
+def items_of_tar(archive: tarfile.TarFile, name: str, options: BatchOptions) -> Iterator[Item]:
+    with archive:
+        for info in archive:  # streamed member by member, never extracted to disk
+            member = f"{name}!{info.name}"
+            if info.isdir():
+                continue
+            if _unsafe_member(info.name):
+                yield Item(id=member, source=member, error=("unsafe_member", "path escapes the archive"))
+            elif not info.isfile():
+                yield Item(id=member, source=member,
+                           error=("unsafe_member", "links and special files are not followed"))
+            elif info.size > options.max_bytes:
+                yield Item(id=member, source=member,
+                           error=("too_large", f"{info.size:,} bytes, over --max-bytes"))
+            elif PurePosixPath(info.name).match(options.glob):
+                handle = archive.extractfile(info)
+                yield from items_of_bytes(handle.read() if handle else b"", member, options)
+
+
+def iter_items(inputs: Iterable[Path], options: BatchOptions) -> Iterator[Item]:
+    """Every item of every input, in order: files, folders (recursive), archives, exports."""
+    for path in inputs:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob(options.glob) if p.is_file() and not p.is_symlink())
+        else:
+            files = [path]
+        for file in files:
+            name = str(file)
+            if not file.exists():
+                yield Item(id=name, source=name, error=("input_error", "no such file"))
+                continue
+            size = file.stat().st_size
+            suffix = _suffix(name)
+            if suffix in TAR_SUFFIXES:
+                try:
+                    yield from items_of_tar(tarfile.open(file, mode="r|*"), name, options)
+                except (tarfile.TarError, OSError, EOFError) as error:
+                    yield Item(id=name, source=name, error=("bad_archive", str(error)))
+                continue
+            if suffix == ".zip":
+                try:
+                    with zipfile.ZipFile(file) as archive:
+                        yield from items_of_zip(archive, name, options)
+                except (zipfile.BadZipFile, OSError) as error:
+                    yield Item(id=name, source=name, error=("bad_archive", str(error)))
+                continue
+            if suffix not in RECORD_SUFFIXES and size > options.max_bytes:
+                yield Item(id=name, source=name, error=("too_large", f"{size:,} bytes, over --max-bytes"))
+                continue
+            yield from items_of_bytes(file.read_bytes(), name, options)
+
+
+@dataclass
+class Summary:
+    written: int = 0
+    skipped: int = 0
+    errors: Counter = field(default_factory=Counter)
+    topics: Counter = field(default_factory=Counter)
+    stances: Counter = field(default_factory=Counter)
+    speakers: Counter = field(default_factory=Counter)
+
+    def count(self, line: dict) -> None:
+        self.written += 1
+        if "error" in line:
+            self.errors[line["error"]["type"]] += 1
+            return
+        self.topics.update(topic["label"] for topic in line["topics"])
+        if line["stance"]:
+            self.stances[line["stance"]["label"]] += 1
+        self.speakers.update(q["speaker"] for q in line["quotes"] if q["speaker"])
+
+
+def done_ids(out: Path) -> set[str]:
+    """Ids already in an output file (JSON Lines or CSV), for --resume."""
+    if not out.exists():
+        return set()
+    with out.open(encoding="utf-8") as handle:
+        if out.suffix.lower() == ".csv":
+            return {row["id"] for row in csv.DictReader(handle)}
+        ids = set()
+        for line in handle:
+            try:
+                ids.add(json.loads(line)["id"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                continue  # a line cut by a crash: its item is analysed again
+        return ids
+
+
+CSV_COLUMNS = ("id", "source", "title", "date", "language", "topics", "stance", "stance_score",
+               "entities", "quotes", "top_speakers", "warnings", "error")
+
+
+def csv_row(line: dict) -> dict:
+    if "error" in line:
+        return {"id": line["id"], "source": line["source"],
+                "error": f"{line['error']['type']}: {line['error']['message']}"}
+    speakers = Counter(q["speaker"] for q in line["quotes"] if q["speaker"])
+    return {
+        "id": line["id"], "source": line["source"], "title": line["title"] or "", "date": line["date"] or "",
+        "language": line["language"], "topics": ";".join(t["label"] for t in line["topics"]),
+        "stance": line["stance"].get("label", ""), "stance_score": line["stance"].get("score", ""),
+        "entities": len(line["entities"]), "quotes": len(line["quotes"]),
+        "top_speakers": ";".join(name for name, _ in speakers.most_common(3)),
+        "warnings": " | ".join(line["warnings"]), "error": "",
+    }
+
+
+class Writer:
+    """Appends whole lines and flushes each one."""
+
+    def __init__(self, out: Path, fmt: str, append: bool):
+        new = not (append and out.exists() and out.stat().st_size > 0)
+        self.handle = out.open("a" if append else "w", encoding="utf-8", newline="")
+        self.csv = csv.DictWriter(self.handle, fieldnames=CSV_COLUMNS) if fmt == "csv" else None
+        if self.csv and new:
+            self.csv.writeheader()
+
+    def write(self, line: dict) -> None:
+        if self.csv:
+            self.csv.writerow(csv_row(line))
+        else:
+            self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.handle.flush()
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _raw_article(item: Item) -> RawArticle:
+    if item.record is not None:
+        article = from_json_object(item.record, item.source)
+        article.id = item.id
+        return article
+    return read_article_bytes(item.data or b"", item.source)
+
+
+def analyse_items(analyzer, items: Iterable[Item], options: BatchOptions) -> Iterator[dict]:
+    """One output line per item, in input order; failures become error records."""
+    pending: list[tuple[Item, RawArticle | dict]] = []  # an article to analyse, or its error record
+
+    def flush() -> Iterator[dict]:
+        articles = [(item, raw) for item, raw in pending if isinstance(raw, RawArticle)]
+        try:
+            records = dict(zip((id(item) for item, _ in articles),
+                               analyzer.analyze_many([raw for _, raw in articles]), strict=True))
+        except InputError:  # one bad article in the batch: analyse one at a time to isolate it
+            records = {}
+        for item, raw in pending:
+            if not isinstance(raw, RawArticle):
+                yield raw
+            elif id(item) in records:
+                yield _finish(item, records[id(item)].to_dict(), options)
+            else:
+                yield _analyse_one(analyzer, item, raw, options)
+        pending.clear()
+
+    for item in items:
+        if item.error:
+            pending.append((item, error_record(item.id, item.source, *item.error)))
+        else:
+            try:
+                pending.append((item, _raw_article(item)))
+            except InputError as error:
+                pending.append((item, error_record(item.id, item.source, error.type, str(error))))
+        if len(pending) >= ANALYSIS_BATCH:
+            yield from flush()
+    if pending:
+        yield from flush()
+
+
+def _analyse_one(analyzer, item: Item, raw: RawArticle, options: BatchOptions) -> dict:
+    try:
+        return _finish(item, analyzer.analyze(raw).to_dict(), options)
+    except InputError as error:
+        return error_record(item.id, item.source, error.type, str(error))
+
+
+def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
+    record["id"], record["source"] = item.id, item.source
+    if options.skip_non_french and record["language"] != "fr":
+        return error_record(item.id, item.source, "not_french",
+                            f"the text looks like '{record['language']}', not French")
+    return record
+
+
+def run_batch(analyzer, inputs: list[Path], out: Path, fmt: str, options: BatchOptions, resume: bool,
+              on_item: Callable[[], None] = lambda: None) -> Summary:
+    summary = Summary()
+    skip = done_ids(out) if resume else set()
+    writer = Writer(out, fmt, append=resume)
+
+    def fresh() -> Iterator[Item]:
+        for item in iter_items(inputs, options):
+            if item.id in skip:
+                summary.skipped += 1
+                continue
+            yield item
+
+    try:
+        for line in analyse_items(analyzer, fresh(), options):
+            writer.write(line)
+            summary.count(line)
+            on_item()
+    finally:
+        writer.close()
+    return summary

@@ -1,0 +1,114 @@
+"""Batch: every input item yields exactly one line carrying its id; bad items become error records."""
+
+import io
+import json
+import tarfile
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from veille.batch import BatchOptions, run_batch
+from veille.cli import app
+
+ARTICLE = ("À Namur, la ville rouvre la piscine du centre après huit mois de travaux. « Les nageurs "
+           "retrouvent enfin un bassin chauffé », a déclaré l'échevine des Sports, Julie Maréchal, lundi.")
+
+
+def lines(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture()
+def inputs(tmp_path):
+    folder = tmp_path / "folder"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "sub" / "b.txt").write_bytes(ARTICLE.replace("Namur", "Liège").encode("cp1252"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\x00\x00\x00binary\x00")
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"id": "r1", "text": ARTICLE}) + "\n{broken\n"
+                      + json.dumps({"id": "r3", "body": "pas de texte"}) + "\n", encoding="utf-8")
+    table = tmp_path / "export.csv"
+    table.write_text(f'guid,contenu\nc1,"{ARTICLE}"\n', encoding="utf-8")
+    archive = tmp_path / "archive.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("ok.txt", ARTICLE)
+        handle.writestr("../escape.txt", ARTICLE)
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = 0o120777 << 16
+        handle.writestr(link, "/etc/passwd")
+    tarball = tmp_path / "archive.tar.gz"
+    with tarfile.open(tarball, "w:gz") as handle:
+        data = ARTICLE.encode()
+        member = tarfile.TarInfo("dossier/t.txt")
+        member.size = len(data)
+        handle.addfile(member, io.BytesIO(data))
+        hard = tarfile.TarInfo("dossier/lien.txt")
+        hard.type = tarfile.SYMTYPE
+        hard.linkname = "/etc/passwd"
+        handle.addfile(hard)
+        big = tarfile.TarInfo("dossier/big.txt")
+        big.size = 5000
+        handle.addfile(big, io.BytesIO(b"a " * 2500))
+    return [folder, export, archive, tarball]
+
+
+def test_one_line_per_item_with_error_records(analyzer, inputs, tmp_path):
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(analyzer, inputs, out, "jsonl", BatchOptions(max_bytes=4000), resume=False)
+    by_id = {line["id"]: line for line in lines(out)}
+    folder, export, archive, tarball = inputs
+    expected_ok = {str(folder / "a.txt"), str(folder / "sub" / "b.txt"), "r1",
+                   f"{archive}!ok.txt", f"{tarball}!dossier/t.txt"}
+    assert {i for i, line in by_id.items() if "error" not in line} == expected_ok
+    errors = {i: line["error"]["type"] for i, line in by_id.items() if "error" in line}
+    assert errors == {
+        str(folder / "empty.txt"): "empty", str(folder / "image.txt"): "binary",
+        f"{export}:2": "bad_record", "r3": "empty",
+        f"{archive}!../escape.txt": "unsafe_member", f"{archive}!link.txt": "unsafe_member",
+        f"{tarball}!dossier/lien.txt": "unsafe_member", f"{tarball}!dossier/big.txt": "too_large",
+    }
+    assert summary.written == len(by_id) == 13
+    assert by_id["r1"]["quotes"][0]["speaker"] == "Julie Maréchal"
+
+
+def test_csv_export_with_its_own_field_names(analyzer, inputs, tmp_path):
+    out = tmp_path / "out.jsonl"
+    run_batch(analyzer, [inputs[0].parent / "export.csv"], out, "jsonl",
+              BatchOptions(text_field="contenu", id_field="guid"), resume=False)
+    assert [line["id"] for line in lines(out)] == ["c1"]
+
+
+def test_resume_appends_only_what_is_missing(analyzer, inputs, tmp_path):
+    out = tmp_path / "out.jsonl"
+    folder = inputs[0]
+    run_batch(analyzer, [folder / "a.txt"], out, "jsonl", BatchOptions(), resume=False)
+    with out.open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "cut by a cra')  # a line interrupted mid-write
+    summary = run_batch(analyzer, [folder], out, "jsonl", BatchOptions(), resume=True)
+    assert summary.skipped == 1
+    ids = [line["id"] for line in map(json.loads, out.read_text().splitlines()[:1])]
+    assert ids == [str(folder / "a.txt")]
+    assert summary.written == 3
+
+
+def test_csv_output_flattens_one_row_per_article(analyzer, inputs, tmp_path):
+    import csv
+
+    out = tmp_path / "out.csv"
+    run_batch(analyzer, [inputs[0]], out, "csv", BatchOptions(), resume=False)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 4
+    ok = next(row for row in rows if row["id"].endswith("a.txt"))
+    assert ok["top_speakers"] == "Julie Maréchal" and ok["topics"]
+    assert next(row for row in rows if row["id"].endswith("empty.txt"))["error"].startswith("empty")
+
+
+def test_batch_command_exits_1_when_an_item_failed(models_dir, inputs, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["batch", str(inputs[0]), "-o", str(out), "--models", str(models_dir)])
+    assert result.exit_code == 1
+    assert "4 lines written" in result.stderr and "errors: " in result.stderr
+    assert len(lines(out)) == 4
