@@ -107,7 +107,7 @@ def test_non_french_article_is_flagged(runner, tmp_path, models_dir):
 def test_terminal_view_shows_topics_stance_and_quotes(models_dir, article_file):
     from rich.console import Console
 
-    from veille.analyze import Analyzer
+    from veille.article import Analyzer
     from veille.io import read_article
     from veille.render import render_record
 

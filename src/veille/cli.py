@@ -75,7 +75,7 @@ def corpus_stats_command(
 # ---- classify -------------------------------------------------------------------------------------
 
 def _load_analyzer(models: Path):
-    from veille.analyze import Analyzer
+    from veille.article import Analyzer
     from veille.classify.persist import ModelError
     from veille.nlp.pipeline import PipelineError
 
@@ -239,7 +239,7 @@ def evaluate(
 
 
 def _load_analyzer_without_models():
-    from veille.analyze import Analyzer
+    from veille.article import Analyzer
     from veille.nlp.pipeline import PipelineError
 
     try:

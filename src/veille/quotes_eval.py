@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from veille.analyze import Analyzer
+from veille.article import Analyzer
 from veille.corpus import Article, split_articles
 from veille.labels import QUOTE_TYPES
 from veille.nlp.quotes.marks import find_marked_spans

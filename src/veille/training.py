@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import KFold
 
-from veille.analyze import Analyzer
+from veille.article import Analyzer
 from veille.classify.evaluate import (
     dummy_stance,
     dummy_topics,

@@ -1,6 +1,6 @@
 """End to end on the real pipeline: offsets, chunking of long texts, HTML and boilerplate."""
 
-import veille.analyze as analyze_module
+import veille.article as article_module
 from veille.io import RawArticle
 
 PARAGRAPH = ("À Cotonou, le conseil municipal a voté le budget des écoles. « Nous rénoverons douze "
@@ -8,10 +8,10 @@ PARAGRAPH = ("À Cotonou, le conseil municipal a voté le budget des écoles. «
 
 
 def test_quote_and_entity_offsets_hold_after_chunking(analyzer, monkeypatch):
-    monkeypatch.setattr(analyze_module, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(article_module, "CHUNK_CHARS", 400)
     text = "\n\n".join(f"{PARAGRAPH}Séance numéro {i}." for i in range(12))
     record = analyzer.analyze(RawArticle(text=text, id="long", source="long")).to_dict()
-    assert len(analyze_module.chunk_offsets(text, 400)) > 3
+    assert len(article_module.chunk_offsets(text, 400)) > 3
     assert len(record["quotes"]) == 12
     for quote in record["quotes"]:
         assert " ".join(text[s:e] for s, e in quote["parts"]) == quote["text"]
@@ -23,7 +23,7 @@ def test_quote_and_entity_offsets_hold_after_chunking(analyzer, monkeypatch):
 
 def test_chunks_cover_the_text_exactly():
     text = ("Un paragraphe assez long pour être coupé. " * 30 + "\n\n") * 40
-    chunks = analyze_module.chunk_offsets(text, 1000)
+    chunks = article_module.chunk_offsets(text, 1000)
     assert chunks[0][0] == 0 and chunks[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(chunks, chunks[1:], strict=False))
     assert all(end - start <= 1000 for start, end in chunks)
@@ -45,3 +45,12 @@ def test_typographic_apostrophes_keep_offsets_and_words(analyzer):
     quote = record["quotes"][0]
     assert quote["text"] == "Aujourd’hui, l’équipe n’a plus peur de personne."
     assert quote["speaker"] == "Inès Haddad"
+
+
+def test_public_api_gives_the_contract(analyzer):
+    import veille
+
+    record = veille.analyze(PARAGRAPH, title="Budget des écoles", id="x-1", analyzer=analyzer)
+    assert record["schema"] == "veille.article/1"
+    assert (record["id"], record["title"]) == ("x-1", "Budget des écoles")
+    assert record["quotes"][0]["speaker"] == "Koffi Agossou"
