@@ -112,3 +112,14 @@ def test_batch_command_exits_1_when_an_item_failed(models_dir, inputs, tmp_path)
     assert result.exit_code == 1
     assert "4 lines written" in result.stderr and "errors: " in result.stderr
     assert len(lines(out)) == 4
+
+
+def test_two_workers_give_the_same_lines_as_one(analyzer, inputs, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_batch(analyzer, inputs, one, "jsonl", BatchOptions(max_bytes=4000), resume=False, workers=1)
+    run_batch(analyzer, inputs, two, "jsonl", BatchOptions(max_bytes=4000), resume=False, workers=2)
+
+    def by_id(path):
+        return {line["id"]: line for line in lines(path)}
+
+    assert by_id(one) == by_id(two)

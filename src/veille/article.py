@@ -9,15 +9,15 @@ from pathlib import Path
 
 from veille import __version__
 from veille.features import ArticleFeatures
-from veille.io import EmptyInputError, RawArticle
+from veille.io import EmptyInputError, InputError, RawArticle
 from veille.labels import STANCE_IDS
 from veille.schema import ArticleRecord
 from veille.text import clean_text, normalize_for_parser
 
 DEFAULT_MODELS = Path("models")
 # Longer texts are parsed in paragraph-aligned chunks of about this many characters, offsets kept.
-CHUNK_CHARS = 50_000
-LONG_TEXT_BATCH = 2
+# (Small enough that a batch of them stays within a few hundred MB of parser memory.)
+CHUNK_CHARS = 20_000
 # Too little text to tell its language reliably.
 MIN_CHARS_FOR_LANGUAGE = 40
 SCORE_DIGITS = 4
@@ -93,48 +93,58 @@ class Analyzer:
     def parse_texts(self, texts: Iterable[str], titles: Iterable[str | None] | None = None,
                     batch_size: int = 16, n_process: int = 1, features_only: bool = False
                     ) -> Iterator[ParsedArticle]:
-        """Parse article texts (already cleaned) with nlp.pipe, chunking long ones.
-
-        features_only skips entities and quotes (training needs neither) and the components behind them.
-        """
-        from veille.nlp.entities.group import clean_mention
-
+        """Parse article texts (already cleaned), in order; see parse_stream."""
         texts = list(texts)
         titles = list(titles) if titles is not None else [None] * len(texts)
-        pieces = [(index, start, end) for index, text in enumerate(texts)
-                  for start, end in chunk_offsets(text)]
-        disable = [name for name in FEATURE_ONLY_SKIPS if features_only and name in self.nlp.pipe_names]
-        if len(pieces) > len(texts):
-            # Chunks of a long text are large: parse a few at a time to bound memory.
-            batch_size = min(batch_size, LONG_TEXT_BATCH)
-        docs = self.nlp.pipe((normalize_for_parser(texts[i][s:e]) for i, s, e in pieces),
-                             batch_size=batch_size, n_process=n_process, disable=disable)
-        parsed = [ParsedArticle(text=text) for text in texts]
-        for (index, offset, _), doc in zip(pieces, docs, strict=True):
-            article = parsed[index]
-            text = article.text
-            for ent in doc.ents:
-                mention = clean_mention(text, ent.start_char + offset, ent.end_char + offset, ent.label_)
-                if mention is not None:
-                    article.mentions.append(mention)
-            for quote in doc._.quotes or []:
-                article.quotes.append(_shift_quote(quote, offset, text))
-            for position, message in doc._.quote_warnings or []:
-                article.warnings.append(f"{message} (offset {position + offset})")
-            article.features.extend(self.featurize(doc), offset)
-        self._add_titles(parsed, titles)
-        yield from parsed
+        for article, _ in self.parse_stream(zip(texts, titles, range(len(texts)), strict=True),
+                                            batch_size=batch_size, n_process=n_process,
+                                            features_only=features_only):
+            yield article
 
-    def _add_titles(self, parsed: list[ParsedArticle], titles: list[str | None]) -> None:
-        present = [(article, title) for article, title in zip(parsed, titles, strict=True) if title]
-        if not present:
-            return
-        lemma_pipes = [name for name in ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer")
-                       if name in self.nlp.pipe_names]
-        with self.nlp.select_pipes(enable=lemma_pipes):
-            for (article, _), doc in zip(present, self.nlp.pipe(
-                    normalize_for_parser(title) for _, title in present), strict=True):
+    def parse_stream(self, items: Iterable[tuple[str, str | None, object]], batch_size: int = 16,
+                     n_process: int = 1, features_only: bool = False
+                     ) -> Iterator[tuple[ParsedArticle, object]]:
+        """(text, title, context) in, (ParsedArticle, context) out, in order, as a stream.
+
+        Long texts go through in paragraph-aligned chunks whose offsets are shifted back; the title is
+        parsed as one more piece. One nlp.pipe call serves the whole stream, so n_process workers load the
+        pipeline once. features_only skips entities and quotes (training needs neither).
+        """
+        disable = [name for name in FEATURE_ONLY_SKIPS if features_only and name in self.nlp.pipe_names]
+
+        def pieces():
+            for text, title, context in items:
+                article = ParsedArticle(text=text)
+                chunks = chunk_offsets(text)
+                for number, (start, end) in enumerate(chunks):
+                    last = number == len(chunks) - 1 and not title
+                    yield normalize_for_parser(text[start:end]), (article, start, last, context)
+                if title:
+                    yield normalize_for_parser(title), (article, None, True, context)
+
+        docs = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process,
+                             disable=disable)
+        for doc, (article, offset, last, context) in docs:
+            if offset is None:
                 self.featurize.add_title(article.features, doc)
+            else:
+                self._add_piece(article, doc, offset)
+            if last:
+                yield article, context
+
+    def _add_piece(self, article: ParsedArticle, doc, offset: int) -> None:
+        from veille.nlp.entities.group import clean_mention
+
+        text = article.text
+        for ent in doc.ents:
+            mention = clean_mention(text, ent.start_char + offset, ent.end_char + offset, ent.label_)
+            if mention is not None:
+                article.mentions.append(mention)
+        for quote in doc._.quotes or []:
+            article.quotes.append(_shift_quote(quote, offset, text))
+        for position, message in doc._.quote_warnings or []:
+            article.warnings.append(f"{message} (offset {position + offset})")
+        article.features.extend(self.featurize(doc), offset)
 
     # ---- end to end ----------------------------------------------------------------------------
     def analyze(self, raw: RawArticle) -> ArticleRecord:
@@ -146,6 +156,29 @@ class Analyzer:
         parsed = self.parse_texts([text for text, _ in prepared], [raw.title for raw in raws])
         for raw, (text, warnings), article in zip(raws, prepared, parsed, strict=True):
             yield self._record(raw, text, warnings, article)
+
+    def analyze_stream(self, raws: Iterable[tuple[RawArticle, object]], n_process: int = 1,
+                       batch_size: int = 16) -> Iterator[tuple[ArticleRecord | InputError, object]]:
+        """(raw article, context) in, (record or the InputError that stopped it, context) out: records in
+        input order, a refusal as soon as the stream reaches it."""
+        refused: list[tuple[InputError, object]] = []
+
+        def prepared():
+            for raw, context in raws:
+                try:
+                    text, warnings = self._prepare(raw)
+                except InputError as error:
+                    refused.append((error, context))
+                    continue
+                yield text, raw.title, (raw, warnings, context)
+
+        for article, (raw, warnings, context) in self.parse_stream(prepared(), batch_size=batch_size,
+                                                                   n_process=n_process):
+            while refused:
+                yield refused.pop(0)
+            yield self._record(raw, article.text, warnings, article), context
+        while refused:
+            yield refused.pop(0)
 
     def _prepare(self, raw: RawArticle) -> tuple[str, list[str]]:
         text, warnings = clean_text(raw.text)

@@ -21,8 +21,6 @@ from veille.schema import error_record
 
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv")
-# Articles analysed together (nlp.pipe batches them); a failure falls back to one at a time.
-ANALYSIS_BATCH = 16
 
 
 @dataclass
@@ -254,45 +252,30 @@ def _raw_article(item: Item) -> RawArticle:
     return read_article_bytes(item.data or b"", item.source)
 
 
-def analyse_items(analyzer, items: Iterable[Item], options: BatchOptions) -> Iterator[dict]:
-    """One output line per item, in input order; failures become error records."""
-    pending: list[tuple[Item, RawArticle | dict]] = []  # an article to analyse, or its error record
+def analyse_items(analyzer, items: Iterable[Item], options: BatchOptions, workers: int = 1
+                  ) -> Iterator[dict]:
+    """One output line per item; failures become error records."""
+    refused: list[dict] = []
 
-    def flush() -> Iterator[dict]:
-        articles = [(item, raw) for item, raw in pending if isinstance(raw, RawArticle)]
-        try:
-            records = dict(zip((id(item) for item, _ in articles),
-                               analyzer.analyze_many([raw for _, raw in articles]), strict=True))
-        except InputError:  # one bad article in the batch: analyse one at a time to isolate it
-            records = {}
-        for item, raw in pending:
-            if not isinstance(raw, RawArticle):
-                yield raw
-            elif id(item) in records:
-                yield _finish(item, records[id(item)].to_dict(), options)
-            else:
-                yield _analyse_one(analyzer, item, raw, options)
-        pending.clear()
-
-    for item in items:
-        if item.error:
-            pending.append((item, error_record(item.id, item.source, *item.error)))
-        else:
+    def articles() -> Iterator[tuple[RawArticle, Item]]:
+        for item in items:
+            if item.error:
+                refused.append(error_record(item.id, item.source, *item.error))
+                continue
             try:
-                pending.append((item, _raw_article(item)))
+                yield _raw_article(item), item
             except InputError as error:
-                pending.append((item, error_record(item.id, item.source, error.type, str(error))))
-        if len(pending) >= ANALYSIS_BATCH:
-            yield from flush()
-    if pending:
-        yield from flush()
+                refused.append(error_record(item.id, item.source, error.type, str(error)))
 
-
-def _analyse_one(analyzer, item: Item, raw: RawArticle, options: BatchOptions) -> dict:
-    try:
-        return _finish(item, analyzer.analyze(raw).to_dict(), options)
-    except InputError as error:
-        return error_record(item.id, item.source, error.type, str(error))
+    for result, item in analyzer.analyze_stream(articles(), n_process=workers):
+        while refused:
+            yield refused.pop(0)
+        if isinstance(result, InputError):
+            yield error_record(item.id, item.source, result.type, str(result))
+        else:
+            yield _finish(item, result.to_dict(), options)
+    while refused:
+        yield refused.pop(0)
 
 
 def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
@@ -304,7 +287,7 @@ def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
 
 
 def run_batch(analyzer, inputs: list[Path], out: Path, fmt: str, options: BatchOptions, resume: bool,
-              on_item: Callable[[], None] = lambda: None) -> Summary:
+              on_item: Callable[[], None] = lambda: None, workers: int = 1) -> Summary:
     summary = Summary()
     skip = done_ids(out) if resume else set()
     writer = Writer(out, fmt, append=resume)
@@ -317,7 +300,7 @@ def run_batch(analyzer, inputs: list[Path], out: Path, fmt: str, options: BatchO
             yield item
 
     try:
-        for line in analyse_items(analyzer, fresh(), options):
+        for line in analyse_items(analyzer, fresh(), options, workers):
             writer.write(line)
             summary.count(line)
             on_item()

@@ -5,6 +5,7 @@ Heavy modules (spaCy, scikit-learn) are imported inside the commands so that `--
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -128,6 +129,7 @@ def batch(
     resume: bool = typer.Option(False, "--resume", help="Skip the items already in OUTPUT; append."),
     skip_non_french: bool = typer.Option(False, "--skip-non-french",
                                          help="Non-French items become error records."),
+    workers: int = typer.Option(0, "--workers", help="Parsing processes (0: one per core)."),
     models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
 ) -> None:
     """Analyse archives of articles: one output line per input item, errors included."""
@@ -150,7 +152,8 @@ def batch(
         with Progress(*columns, console=stderr, transient=True) as progress:
             task = progress.add_task("batch", total=None)
             summary = run_batch(analyzer, inputs, output, fmt, options, resume,
-                                on_item=lambda: progress.advance(task))
+                                on_item=lambda: progress.advance(task),
+                                workers=workers or os.cpu_count() or 1)
     except KeyboardInterrupt:
         stderr.print(f"interrupted: {output} holds every line written so far; run again with --resume")
         raise typer.Exit(130) from None
