@@ -35,6 +35,7 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED) models/meta.json
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/batch_bench.py
 
 clean:
 	rm -rf $(VENV) models/classifier.pkl models/meta.json models/metrics.json models/MODEL_CARD.md

@@ -16,7 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from veille.io import DEFAULT_MAX_BYTES, InputError, RawArticle, from_json_object, read_article_bytes
+from veille.io import (
+    DEFAULT_MAX_BYTES,
+    InputError,
+    RawArticle,
+    from_json_object,
+    parse_json_lines,
+    read_article_bytes,
+)
 from veille.schema import error_record
 
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
@@ -64,19 +71,11 @@ def records_of(data: bytes, source: str, options: BatchOptions, csv_format: bool
         for number, row in enumerate(rows, 2):
             yield _record_item(row, f"{source}:{number}", options)
         return
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Item(id=where, source=where, error=("bad_record", f"not valid JSON ({error.msg})"))
-            continue
-        if not isinstance(record, dict):
-            yield Item(id=where, source=where, error=("bad_record", "a line must hold one JSON object"))
-            continue
-        yield _record_item(record, where, options)
+    for where, record, problem in parse_json_lines(text.splitlines(), source):
+        if problem:
+            yield Item(id=where, source=where, error=("bad_record", problem))
+        else:
+            yield _record_item(record, where, options)
 
 
 def _record_item(record: dict, where: str, options: BatchOptions) -> Item:

@@ -6,13 +6,13 @@ The format is documented in corpus/README.md. Each line of a `*.jsonl` file unde
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from veille.io import parse_json_lines
 from veille.labels import ENTITY_LABELS, MAX_TOPICS, QUOTE_TYPES, STANCE_IDS, TOPIC_IDS
 
 GENRES = (
@@ -102,19 +102,7 @@ def read_records(root: Path) -> Iterator[tuple[str, dict | None, str | None]]:
     """Yield (where, record, parse_error) for every non-blank line of every corpus file."""
     for path in corpus_files(root):
         with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    yield where, None, f"not valid JSON ({error.msg}, column {error.colno})"
-                    continue
-                if not isinstance(record, dict):
-                    yield where, None, "a line must hold one JSON object"
-                    continue
-                yield where, record, None
+            yield from parse_json_lines(handle, str(path))
 
 
 def locate_quote_parts(text: str, quotes: list[dict], faults: list[Fault], where: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,6 +121,23 @@ def from_json_object(record: dict, name: str) -> RawArticle:
     return RawArticle(text=text.replace("\r\n", "\n"), id=str(record_id) if record_id else name,
                       source=name, title=_str_or_none(record.get("title")),
                       date=_str_or_none(record.get("date")))
+
+
+def parse_json_lines(lines: Iterable[str], source: str) -> Iterator[tuple[str, dict | None, str | None]]:
+    """(where, record, None) for each JSON object line, (where, None, why) for a bad one; blanks skipped."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield where, None, f"not valid JSON ({error.msg}, column {error.colno})"
+            continue
+        if not isinstance(record, dict):
+            yield where, None, "a line must hold one JSON object"
+            continue
+        yield where, record, None
 
 
 def _str_or_none(value: object) -> str | None:
