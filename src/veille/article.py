@@ -17,7 +17,7 @@ from veille.text import clean_text, normalize_for_parser
 DEFAULT_MODELS = Path("models")
 # Longer texts are parsed in paragraph-aligned chunks of about this many characters, offsets kept.
 # (Small enough that a batch of them stays within a few hundred MB of parser memory.)
-CHUNK_CHARS = 20_000
+CHUNK_CHARS = 10_000
 # Too little text to tell its language reliably.
 MIN_CHARS_FOR_LANGUAGE = 40
 SCORE_DIGITS = 4

@@ -14,7 +14,7 @@ from sklearn.metrics import (
 )
 
 from veille.classify.model import SEED, ModelInput
-from veille.labels import POLARITY_IDS, STANCE_IDS
+from veille.labels import STANCE_IDS
 
 # The keyword baseline: a few obvious words per topic, and polarity words near a mention.
 TOPIC_KEYWORDS = {
@@ -106,6 +106,3 @@ def keyword_stance(items: list[ModelInput]) -> list[str]:
                          "defavorable" if negative > positive else "neutre")
     return predicted
 
-
-def polarity_recall(report: dict) -> dict:
-    return {label: report["per_label"][label]["recall"] for label in POLARITY_IDS}

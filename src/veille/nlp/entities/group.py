@@ -126,11 +126,3 @@ def group_mentions(mentions: list[Mention]) -> list[EntityGroup]:
         group.mentions.sort()
     return sorted(groups, key=lambda g: g.mentions[0][0])
 
-
-def fullest_name(name: str, groups: list[EntityGroup]) -> str:
-    """The fullest form of a person's name among the article's groups ('Macron' -> 'Emmanuel Macron')."""
-    key = _key(name)
-    for group in groups:
-        if group.label == "PER" and (_key(group.text) == key or _is_part_of_name(key, _key(group.text))):
-            return group.text
-    return name
