@@ -6,10 +6,11 @@ plain dicts in doc._.quotes).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.extensions import register_extensions
 from veille.nlp.quotes.marks import MarkedSpan, find_marked_spans, paragraphs
@@ -216,6 +217,19 @@ def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
     return None
 
 
+class Sentences:
+    """The parser's sentences, indexed once: Token.sent walks the whole Doc on every call."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.bounds = [(sentence.start, sentence.end) for sentence in doc.sents]
+        self.starts = [start for start, _ in self.bounds]
+
+    def of(self, token: Token) -> Span:
+        start, end = self.bounds[bisect_right(self.starts, token.i) - 1]
+        return self.doc[start:end]
+
+
 class QuoteExtractor:
     def __init__(self, nlp: Language, name: str = "veille_quotes",
                  min_direct_words: int = MIN_DIRECT_WORDS):
@@ -250,7 +264,7 @@ class QuoteExtractor:
         marked_of: dict[int, MarkedSpan] = {}
         used_for_mixed: set[int] = set()
 
-        indirect = self._indirect_quotes(doc, people, marked)
+        indirect = self._indirect_quotes(doc, people, marked, Sentences(doc))
         for _, covered in indirect:
             used_for_mixed |= covered
         direct: list[Quote] = []
@@ -503,8 +517,8 @@ class QuoteExtractor:
             return True
         return False
 
-    def _indirect_quotes(self, doc: Doc, people: list[Person], marked: list[MarkedSpan]
-                         ) -> list[tuple[Quote, set[int]]]:
+    def _indirect_quotes(self, doc: Doc, people: list[Person], marked: list[MarkedSpan],
+                         sentences: Sentences) -> list[tuple[Quote, set[int]]]:
         """A cue with a que clause, or a source introducer (selon, d'après, pour X)."""
         results: list[tuple[Quote, set[int]]] = []
         inside_marks = [(m.open_at, m.end) for m in marked if self._word_count(
@@ -531,12 +545,12 @@ class QuoteExtractor:
                     if result:
                         results.append(result)
                     continue
-                mixed = self._judged_mixed(doc, token, people, marked)
+                mixed = self._judged_mixed(doc, token, people, marked, sentences.of(token))
                 if mixed:
                     results.append(mixed)
             elif token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
                     token.lower_ == "pour" and token.dep_ == "case"):
-                result = self._source_quote(doc, token, people, marked)
+                result = self._source_quote(doc, token, people, marked, sentences.of(token))
                 if result:
                     results.append(result)
         return results
@@ -586,25 +600,25 @@ class QuoteExtractor:
             return None
         return quote, covered
 
-    def _judged_mixed(self, doc: Doc, verb: Token, people: list[Person], marked: list[MarkedSpan]
-                      ) -> tuple[Quote, set[int]] | None:
+    def _judged_mixed(self, doc: Doc, verb: Token, people: list[Person], marked: list[MarkedSpan],
+                      sentence: Span) -> tuple[Quote, set[int]] | None:
         """Elle a jugé la décision « historique »: a cue whose object holds a short quoted fragment."""
         obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
         if obj is None:
             return None
         start_char = obj.left_edge.idx
-        sentence_end = verb.sent.end_char
+        sentence_end = sentence.end_char
         fragment = next((m for m in marked if start_char <= m.open_at < sentence_end and not m.unclosed
                          and m.open_at - start_char < 60), None)
         if fragment is None:
             return None
         # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
         end_token = max(self._token_index_at(doc, fragment.close_at),
-                        min(obj.right_edge.i, verb.sent.end - 1))
+                        min(obj.right_edge.i, sentence.end - 1))
         return self._clause_quote(doc, obj.left_edge.i, end_token + 1, verb, people, marked, "mixed")
 
-    def _source_quote(self, doc: Doc, token: Token, people: list[Person], marked: list[MarkedSpan]
-                      ) -> tuple[Quote, set[int]] | None:
+    def _source_quote(self, doc: Doc, token: Token, people: list[Person], marked: list[MarkedSpan],
+                      sentence: Span) -> tuple[Quote, set[int]] | None:
         """Selon le rapport, … / …, d'après un proche. / Pour l'économiste, …"""
         head = token.head
         if token.lower_ == "après":
@@ -619,7 +633,6 @@ class QuoteExtractor:
         if token.lower_ == "pour" and not (head.ent_type_ == "PER" or is_human_noun(head)
                                            or head.lower_ in ("lui", "elle", "eux", "elles")):
             return None
-        sentence = token.sent
         paragraph_start = doc.text.rfind("\n", 0, introducer.start_char) + 1
         at_start = introducer.start == sentence.start or not doc.text[
             paragraph_start:introducer.start_char].strip(" «\"“")
