@@ -3,8 +3,8 @@ import shutil
 
 import pytest
 
-from veille.classify.model import ModelInput
 from veille.classify.persist import META_FILE, MODEL_FILE, ModelError, load_models
+from veille.features import ArticleFeatures
 from veille.training import model_inputs
 
 
@@ -17,7 +17,7 @@ def copy_models(models_dir, tmp_path):
 def test_saved_then_loaded_models_predict_the_same(models_dir, analyzer, small_corpus):
     from veille.nlp.pipeline import model_version
 
-    items: list[ModelInput] = model_inputs(analyzer, small_corpus[:8])
+    items: list[ArticleFeatures] = model_inputs(analyzer, small_corpus[:8])
     first = load_models(models_dir, model_version(analyzer.nlp))
     second = load_models(models_dir, model_version(analyzer.nlp))
     assert (first.topics.predict_proba(items) == second.topics.predict_proba(items)).all()

@@ -196,7 +196,7 @@ class Analyzer:
         if language != "fr":
             warnings.append(f"the text looks like '{language}', not French: results are unreliable")
         warnings += article.warnings
-        topics, topic_scores, stance = self._classify(raw, text, article.features)
+        topics, topic_scores, stance = self._classify(text, article.features)
         return ArticleRecord(
             id=raw.id, source=raw.source, title=raw.title, date=raw.date, language=language,
             text_sha256=sha256_text(text), topics=topics, topic_scores=topic_scores, stance=stance,
@@ -206,13 +206,9 @@ class Analyzer:
                    "classifier": self.models.digest if self.models else None},
         )
 
-    def _classify(self, raw: RawArticle, text: str, features: ArticleFeatures
-                  ) -> tuple[list[dict], dict[str, float], dict]:
-        from veille.classify.model import ModelInput
-
+    def _classify(self, text: str, item: ArticleFeatures) -> tuple[list[dict], dict[str, float], dict]:
         if self.models is None:
             return [], {}, {}
-        item = ModelInput(text=text, features=features, title=raw.title)
         topic_model, stance_model = self.models.topics, self.models.stance
         probabilities = topic_model.predict_proba([item])[0]
         assigned = topic_model.assign(probabilities[None, :])[0]

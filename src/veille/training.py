@@ -25,8 +25,9 @@ from veille.classify.evaluate import (
     stance_report,
     topic_report,
 )
-from veille.classify.model import SEED, ModelInput, StanceClassifier, TopicClassifier
+from veille.classify.model import SEED, StanceClassifier, TopicClassifier
 from veille.corpus import Article, split_articles
+from veille.features import ArticleFeatures
 from veille.labels import TOPIC_IDS
 from veille.text import clean_text
 
@@ -41,13 +42,12 @@ def corpus_digest(articles: list[Article]) -> str:
     return digest.hexdigest()
 
 
-def model_inputs(analyzer: Analyzer, articles: list[Article], n_process: int = 1) -> list[ModelInput]:
+def model_inputs(analyzer: Analyzer, articles: list[Article], n_process: int = 1) -> list[ArticleFeatures]:
     """Clean and parse articles as `classify` would, and keep what the classifiers read."""
     texts = [clean_text(article.text)[0] for article in articles]
     parsed = analyzer.parse_texts(texts, [article.title for article in articles], n_process=n_process,
                                   features_only=True)
-    return [ModelInput(text=text, features=article.features, title=source.title)
-            for text, article, source in zip(texts, parsed, articles, strict=True)]
+    return [article.features for article in parsed]
 
 
 def topic_labels(articles: list[Article]) -> list[str]:
@@ -66,14 +66,14 @@ def topic_targets(articles: list[Article], labels: list[str]) -> np.ndarray:
     return targets
 
 
-def fit_models(inputs: list[ModelInput], articles: list[Article], labels: list[str]
+def fit_models(inputs: list[ArticleFeatures], articles: list[Article], labels: list[str]
                ) -> tuple[TopicClassifier, StanceClassifier]:
     topics = TopicClassifier(labels).fit(inputs, topic_targets(articles, labels))
     stance = StanceClassifier().fit(inputs, [article.stance for article in articles])
     return topics, stance
 
 
-def predict(topics: TopicClassifier, stance: StanceClassifier, inputs: list[ModelInput]
+def predict(topics: TopicClassifier, stance: StanceClassifier, inputs: list[ArticleFeatures]
             ) -> tuple[np.ndarray, list[str]]:
     assigned = topics.assign(topics.predict_proba(inputs))
     predicted = np.zeros((len(inputs), len(topics.labels)), dtype=int)
@@ -85,7 +85,7 @@ def predict(topics: TopicClassifier, stance: StanceClassifier, inputs: list[Mode
     return predicted, stances
 
 
-def evaluate_split(topics: TopicClassifier, stance: StanceClassifier, inputs: list[ModelInput],
+def evaluate_split(topics: TopicClassifier, stance: StanceClassifier, inputs: list[ArticleFeatures],
                    articles: list[Article], train_articles: list[Article]) -> dict:
     """The model's figures on one test set, beside a stratified dummy and a keyword rule."""
     labels = topics.labels
@@ -105,7 +105,7 @@ def evaluate_split(topics: TopicClassifier, stance: StanceClassifier, inputs: li
     }
 
 
-def cross_validate(inputs: list[ModelInput], articles: list[Article], labels: list[str],
+def cross_validate(inputs: list[ArticleFeatures], articles: list[Article], labels: list[str],
                    progress: Progress) -> dict:
     folds = KFold(n_splits=CV_FOLDS, shuffle=True, random_state=SEED)
     scores: dict[str, list[float]] = {"topics_micro_f1": [], "topics_macro_f1": [],

@@ -13,7 +13,8 @@ from sklearn.metrics import (
     precision_recall_fscore_support,
 )
 
-from veille.classify.model import SEED, ModelInput
+from veille.classify.model import SEED
+from veille.features import ArticleFeatures
 from veille.labels import STANCE_IDS
 
 # The keyword baseline: a few obvious words per topic, and polarity words near a mention.
@@ -80,11 +81,11 @@ def dummy_stance(train_stances: list[str], count: int) -> list[str]:
     return [str(label) for label in dummy.predict(np.zeros((count, 1)))]
 
 
-def keyword_topics(items: list[ModelInput], labels: list[str]) -> np.ndarray:
+def keyword_topics(items: list[ArticleFeatures], labels: list[str]) -> np.ndarray:
     """The topic whose keywords occur most (ties and zero to the first), one label per article."""
     predicted = np.zeros((len(items), len(labels)), dtype=int)
     for row, item in enumerate(items):
-        lemmas = item.features.title_lemmas + item.features.lemmas
+        lemmas = item.title_lemmas + item.lemmas
         text = " ".join(lemmas)
         counts = [sum(len(re.findall(rf"\b{re.escape(word)}\b", text))
                       for word in TOPIC_KEYWORDS.get(label, "").split()) for label in labels]
@@ -92,14 +93,14 @@ def keyword_topics(items: list[ModelInput], labels: list[str]) -> np.ndarray:
     return predicted
 
 
-def keyword_stance(items: list[ModelInput]) -> list[str]:
+def keyword_stance(items: list[ArticleFeatures]) -> list[str]:
     """No mention: sans_objet; otherwise polarity words around the mentions decide."""
     predicted = []
     for item in items:
-        if len(item.features.mentions) < 2:
+        if len(item.mentions) < 2:
             predicted.append("sans_objet")
             continue
-        context = item.features.context_lemmas()
+        context = item.context_lemmas()
         positive = sum(lemma in POSITIVE_WORDS for lemma in context)
         negative = sum(lemma in NEGATIVE_WORDS for lemma in context)
         predicted.append("favorable" if positive > negative else

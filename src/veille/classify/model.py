@@ -24,15 +24,6 @@ THRESHOLD_GRID = np.round(np.arange(0.1, 0.91, 0.025), 3)
 EVIDENCE_SENTENCES = 3
 
 
-@dataclass
-class ModelInput:
-    """One article as the classifiers see it."""
-
-    text: str
-    features: ArticleFeatures
-    title: str | None = None
-
-
 def _lemma_string(lemmas: list[str]) -> str:
     return " ".join(lemmas)
 
@@ -69,12 +60,12 @@ class TopicClassifier:
         self.labels = list(labels)
         self.settings = settings or TopicSettings()
 
-    def _documents(self, inputs: list[ModelInput]) -> list[str]:
-        return [_lemma_string(item.features.title_lemmas * self.settings.title_weight + item.features.lemmas)
+    def _documents(self, inputs: list[ArticleFeatures]) -> list[str]:
+        return [_lemma_string(item.title_lemmas * self.settings.title_weight + item.lemmas)
                 for item in inputs]
 
-    def matrix(self, inputs: list[ModelInput]) -> sparse.csr_matrix:
-        vectors = np.vstack([item.features.vector for item in inputs])
+    def matrix(self, inputs: list[ArticleFeatures]) -> sparse.csr_matrix:
+        vectors = np.vstack([item.vector for item in inputs])
         return sparse.hstack([
             self.word_.transform(self._documents(inputs)),
             sparse.csr_matrix(vectors * self.settings.vector_weight),
@@ -84,7 +75,7 @@ class TopicClassifier:
         return OneVsRestClassifier(LogisticRegression(C=self.settings.C, class_weight="balanced",
                                                       solver="liblinear", random_state=SEED))
 
-    def fit(self, inputs: list[ModelInput], targets: np.ndarray, tune_thresholds: bool = True
+    def fit(self, inputs: list[ArticleFeatures], targets: np.ndarray, tune_thresholds: bool = True
             ) -> TopicClassifier:
         self.word_ = _fit_word_vectorizer(self._documents(inputs), self.settings.min_df)
         features = self.matrix(inputs)
@@ -99,7 +90,7 @@ class TopicClassifier:
         self.model_ = self._estimator().fit(features, targets)
         return self
 
-    def predict_proba(self, inputs: list[ModelInput]) -> np.ndarray:
+    def predict_proba(self, inputs: list[ArticleFeatures]) -> np.ndarray:
         return self.model_.predict_proba(self.matrix(inputs))
 
     def assign(self, probabilities: np.ndarray) -> list[list[int]]:
@@ -175,25 +166,25 @@ class StanceClassifier:
     def __init__(self, settings: StanceSettings | None = None):
         self.settings = settings or StanceSettings()
 
-    def _relevance_matrix(self, inputs: list[ModelInput]) -> sparse.csr_matrix:
-        statistics = np.vstack([mention_statistics(item.features) for item in inputs])
-        words = [_lemma_string(item.features.title_lemmas + item.features.lemmas) for item in inputs]
+    def _relevance_matrix(self, inputs: list[ArticleFeatures]) -> sparse.csr_matrix:
+        statistics = np.vstack([mention_statistics(item) for item in inputs])
+        words = [_lemma_string(item.title_lemmas + item.lemmas) for item in inputs]
         return sparse.hstack([self.relevance_words_.transform(words),
                               sparse.csr_matrix(statistics * self.settings.statistics_weight)]).tocsr()
 
     @staticmethod
-    def _context(item: ModelInput) -> list[str]:
+    def _context(item: ArticleFeatures) -> list[str]:
         """The lemmas around the mentions (the whole article when nothing was matched)."""
-        if not item.features.mentions:
-            return item.features.title_lemmas + item.features.lemmas
-        return item.features.title_lemmas + item.features.context_lemmas()
+        if not item.mentions:
+            return item.title_lemmas + item.lemmas
+        return item.title_lemmas + item.context_lemmas()
 
     def _polarity_matrix(self, contexts: list[list[str]]) -> sparse.csr_matrix:
         return self.polarity_words_.transform([_lemma_string(lemmas) for lemmas in contexts])
 
-    def fit(self, inputs: list[ModelInput], stances: list[str]) -> StanceClassifier:
+    def fit(self, inputs: list[ArticleFeatures], stances: list[str]) -> StanceClassifier:
         relevant = np.array([stance != "sans_objet" for stance in stances], dtype=int)
-        words = [_lemma_string(item.features.title_lemmas + item.features.lemmas) for item in inputs]
+        words = [_lemma_string(item.title_lemmas + item.lemmas) for item in inputs]
         self.relevance_words_ = _fit_word_vectorizer(words, 2)
         self.relevance_ = LogisticRegression(C=self.settings.relevance_C, class_weight="balanced",
                                              max_iter=3000, random_state=SEED)
@@ -207,7 +198,7 @@ class StanceClassifier:
         self.polarity_.fit(self._polarity_matrix(contexts), [stance for _, stance in polar])
         return self
 
-    def predict_proba(self, inputs: list[ModelInput]) -> np.ndarray:
+    def predict_proba(self, inputs: list[ArticleFeatures]) -> np.ndarray:
         """Probabilities over STANCE_IDS, in that order."""
         relevance = self.relevance_.predict_proba(self._relevance_matrix(inputs))[:, 1]
         polarity = self.polarity_.predict_proba(
@@ -221,9 +212,9 @@ class StanceClassifier:
                 scores[:, k] = relevance * polarity[:, classes.index(stance)]
         return scores
 
-    def evidence(self, item: ModelInput, label: str) -> list[tuple[int, int, float]]:
+    def evidence(self, item: ArticleFeatures, label: str) -> list[tuple[int, int, float]]:
         """The context sentences that weigh most toward the label: (start, end, score)."""
-        features = item.features
+        features = item
         hits = [i for i, (s, e) in enumerate(features.sentences)
                 if any(s <= m.start < e for m in features.mentions)]
         if not hits or label == "sans_objet":
