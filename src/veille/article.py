@@ -148,14 +148,11 @@ class Analyzer:
 
     # ---- end to end ----------------------------------------------------------------------------
     def analyze(self, raw: RawArticle) -> ArticleRecord:
-        return next(self.analyze_many([raw]))
-
-    def analyze_many(self, raws: Iterable[RawArticle]) -> Iterator[ArticleRecord]:
-        raws = list(raws)
-        prepared = [self._prepare(raw) for raw in raws]
-        parsed = self.parse_texts([text for text, _ in prepared], [raw.title for raw in raws])
-        for raw, (text, warnings), article in zip(raws, prepared, parsed, strict=True):
-            yield self._record(raw, text, warnings, article)
+        """One article; raises the InputError of an article that cannot be analysed."""
+        result, _ = next(self.analyze_stream([(raw, None)]))
+        if isinstance(result, InputError):
+            raise result
+        return result
 
     def analyze_stream(self, raws: Iterable[tuple[RawArticle, object]], n_process: int = 1,
                        batch_size: int = 16) -> Iterator[tuple[ArticleRecord | InputError, object]]:
