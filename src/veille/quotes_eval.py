@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from veille.article import Analyzer
+from veille.article import Analyzer, ParsedArticle
 from veille.corpus import Article, split_articles
 from veille.labels import QUOTE_TYPES
 from veille.nlp.quotes.marks import find_marked_spans
@@ -138,26 +138,19 @@ def summarise(tally: Tally) -> dict:
     }
 
 
-def system_quotes(analyzer: Analyzer, articles: list[Article]) -> list[list[SystemQuote]]:
-    # Raw corpus text (normalised one for one inside parse_texts): the gold offsets point into it.
-    parsed = analyzer.parse_texts([article.text for article in articles])
-    return [[SystemQuote(q["type"], [tuple(p) for p in q["parts"]], q["speaker"]) for q in article.quotes]
-            for article in parsed]
+def system_quotes(parsed: ParsedArticle) -> list[SystemQuote]:
+    return [SystemQuote(q["type"], [tuple(p) for p in q["parts"]], q["speaker"]) for q in parsed.quotes]
 
 
-def baseline_quotes(analyzer: Analyzer, articles: list[Article]) -> list[list[SystemQuote]]:
+def baseline_quotes(parsed: ParsedArticle) -> list[SystemQuote]:
     """Pair the quotation marks; the nearest person entity is the speaker."""
-    results = []
-    for article, parsed in zip(articles, analyzer.parse_texts([a.text for a in articles]), strict=True):
-        people = [m for m in parsed.mentions if m.label == "PER"]
-        spans, _ = find_marked_spans(article.text)
-        quotes = []
-        for span in spans:
-            nearest = min(people, key=lambda m: min(abs(m.start - span.end), abs(m.end - span.open_at)),
-                          default=None)
-            quotes.append(SystemQuote("direct", span.parts, nearest.text if nearest else None))
-        results.append(quotes)
-    return results
+    people = [m for m in parsed.mentions if m.label == "PER"]
+    quotes = []
+    for span in find_marked_spans(parsed.text)[0]:
+        nearest = min(people, key=lambda m: min(abs(m.start - span.end), abs(m.end - span.open_at)),
+                      default=None)
+        quotes.append(SystemQuote("direct", span.parts, nearest.text if nearest else None))
+    return quotes
 
 
 def evaluate_quotes(analyzer: Analyzer, articles: list[Article], sets: tuple[str, ...] = ("test", "challenge")
@@ -169,10 +162,10 @@ def evaluate_quotes(analyzer: Analyzer, articles: list[Article], sets: tuple[str
         if not members:
             continue
         system, baseline = Tally(), Tally()
-        for article, quotes in zip(members, system_quotes(analyzer, members), strict=True):
-            score_article(article, quotes, system)
-        for article, quotes in zip(members, baseline_quotes(analyzer, members), strict=True):
-            score_article(article, quotes, baseline)
+        # Raw corpus text (normalised one for one inside parse_texts): the gold offsets point into it.
+        for article, parsed in zip(members, analyzer.parse_texts([a.text for a in members]), strict=True):
+            score_article(article, system_quotes(parsed), system)
+            score_article(article, baseline_quotes(parsed), baseline)
         report[name] = {"articles": len(members), "system": summarise(system),
                         "baseline": summarise(baseline), "errors": system.errors}
     return report
