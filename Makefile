@@ -38,4 +38,4 @@ bench: $(INSTALLED) models/meta.json
 	$(BIN)/python bench/batch_bench.py
 
 clean:
-	rm -rf $(VENV) models/classifier.pkl models/meta.json models/metrics.json models/MODEL_CARD.md
+	rm -rf $(VENV) models/classifier.npz models/meta.json models/metrics.json models/MODEL_CARD.md

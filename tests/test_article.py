@@ -54,3 +54,30 @@ def test_public_api_gives_the_contract(analyzer):
     assert record["schema"] == "veille.article/1"
     assert (record["id"], record["title"]) == ("x-1", "Budget des écoles")
     assert record["quotes"][0]["speaker"] == "Koffi Agossou"
+
+
+OTHER_LANGUAGES = {
+    "en": "The city council said on Tuesday that the new rules on social networks would come into force next "
+          "year, despite objections from the platforms and from several rights groups.",
+    "es": "El ayuntamiento anunció el martes que las nuevas normas sobre las redes sociales entrarán en "
+          "vigor el año próximo, pese a las objeciones de las plataformas y de varias asociaciones.",
+    "it": "Il comune ha annunciato martedì che le nuove regole sui social network entreranno in vigore il "
+          "prossimo anno, nonostante le obiezioni delle piattaforme e di diverse associazioni.",
+    "de": "Die Stadt kündigte am Dienstag an, dass die neuen Regeln für soziale Netzwerke im nächsten Jahr "
+          "in Kraft treten, trotz der Einwände der Plattformen und mehrerer Verbände.",
+}
+
+
+def test_other_languages_are_still_told_apart():
+    for language, text in OTHER_LANGUAGES.items():
+        assert not article_module.looks_french(text)
+        assert article_module.detect_language(text) == language
+
+
+def test_french_shortcut_agrees_with_langid_on_the_corpus(corpus_articles):
+    import py3langid
+
+    shortcut = [a for a in corpus_articles if article_module.looks_french(a.text[:5000])]
+    assert len(shortcut) > 0.95 * len(corpus_articles)
+    disagreeing = [a.id for a in shortcut if py3langid.classify(a.text[:5000])[0] != "fr"]
+    assert disagreeing == []
