@@ -94,6 +94,25 @@ def test_resume_appends_only_what_is_missing(analyzer, inputs, tmp_path):
     assert summary.written == 3
 
 
+def test_resume_analyses_again_an_item_whose_text_changed(analyzer, tmp_path):
+    export = tmp_path / "export.jsonl"
+    first = [{"id": "same", "text": ARTICLE}, {"id": "edited", "text": ARTICLE},
+             {"id": "broken", "text": "   "}]
+    export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in first), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_batch(analyzer, [export], out, "jsonl", BatchOptions(), resume=False)
+    second = [first[0], {"id": "edited", "text": ARTICLE.replace("lundi", "mardi")}, first[2],
+              {"id": "new", "text": ARTICLE.replace("Namur", "Mons")}]
+    export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in second), encoding="utf-8")
+    summary = run_batch(analyzer, [export], out, "jsonl", BatchOptions(), resume=True)
+    assert summary.skipped == 2  # "same", and "broken" whose error is already on record
+    written = lines(out)
+    assert sorted(line["id"] for line in written[:3]) == ["broken", "edited", "same"]
+    assert [line["id"] for line in written[3:]] == ["edited", "new"]
+    edited = [line["text_sha256"] for line in written if line["id"] == "edited"]
+    assert edited[0] != edited[1]
+
+
 def test_csv_output_flattens_one_row_per_article(analyzer, inputs, tmp_path):
     import csv
 

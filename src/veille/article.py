@@ -84,6 +84,14 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def prepare_text(raw: RawArticle) -> tuple[str, list[str]]:
+    """The text that is analysed (its SHA-256 is the record's text_sha256), and the warnings so far."""
+    text, warnings = clean_text(raw.text)
+    if not text:
+        raise EmptyInputError(f"{raw.source}: no article text left after removing boilerplate")
+    return text, raw.warnings + warnings
+
+
 class Analyzer:
     """Holds the spaCy pipeline and the trained models; analyses articles."""
 
@@ -182,7 +190,7 @@ class Analyzer:
         def prepared():
             for raw, context in raws:
                 try:
-                    text, warnings = self._prepare(raw)
+                    text, warnings = prepare_text(raw)
                 except InputError as error:
                     refused.append((error, context))
                     continue
@@ -196,11 +204,6 @@ class Analyzer:
         while refused:
             yield refused.pop(0)
 
-    def _prepare(self, raw: RawArticle) -> tuple[str, list[str]]:
-        text, warnings = clean_text(raw.text)
-        if not text:
-            raise EmptyInputError(f"{raw.source}: no article text left after removing boilerplate")
-        return text, raw.warnings + warnings
 
     def _record(self, raw: RawArticle, text: str, warnings: list[str], article: ParsedArticle
                 ) -> ArticleRecord:

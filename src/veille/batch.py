@@ -167,6 +167,12 @@ def iter_items(inputs: Iterable[Path], options: BatchOptions) -> Iterator[Item]:
             yield from items_of_bytes(file.read_bytes(), name, options)
 
 
+def count_items(inputs: Iterable[Path], options: BatchOptions) -> int:
+    """How many items (so output lines) the inputs hold: the progress bar's total, counted in the
+    background while the analysis runs (it reads the inputs once more but parses nothing)."""
+    return sum(1 for _ in iter_items(inputs, options))
+
+
 @dataclass
 class Summary:
     written: int = 0
@@ -187,23 +193,25 @@ class Summary:
         self.speakers.update(q["speaker"] for q in line["quotes"] if q["speaker"])
 
 
-def done_ids(out: Path) -> set[str]:
-    """Ids already in an output file (JSON Lines or CSV), for --resume."""
+def done_lines(out: Path) -> dict[str, str | None]:
+    """For --resume: the ids already in an output file (JSON Lines or CSV), each with the SHA-256 of the text
+    it was analysed from (None for an error line, or a CSV written without that column)."""
     if not out.exists():
-        return set()
+        return {}
     with out.open(encoding="utf-8") as handle:
         if out.suffix.lower() == ".csv":
-            return {row["id"] for row in csv.DictReader(handle)}
-        ids = set()
+            return {row["id"]: row.get("text_sha256") or None for row in csv.DictReader(handle)}
+        done = {}
         for line in handle:
             try:
-                ids.add(json.loads(line)["id"])
+                record = json.loads(line)
+                done[record["id"]] = record.get("text_sha256")
             except (json.JSONDecodeError, KeyError, TypeError):
                 continue  # a line cut by a crash: its item is analysed again
-        return ids
+        return done
 
 
-CSV_COLUMNS = ("id", "source", "title", "date", "language", "topics", "stance", "stance_score",
+CSV_COLUMNS = ("id", "source", "title", "date", "language", "text_sha256", "topics", "stance", "stance_score",
                "entities", "quotes", "top_speakers", "warnings", "error")
 
 
@@ -214,7 +222,8 @@ def csv_row(line: dict) -> dict:
     speakers = Counter(q["speaker"] for q in line["quotes"] if q["speaker"])
     return {
         "id": line["id"], "source": line["source"], "title": line["title"] or "", "date": line["date"] or "",
-        "language": line["language"], "topics": ";".join(t["label"] for t in line["topics"]),
+        "language": line["language"], "text_sha256": line["text_sha256"],
+        "topics": ";".join(t["label"] for t in line["topics"]),
         "stance": line["stance"].get("label", ""), "stance_score": line["stance"].get("score", ""),
         "entities": len(line["entities"]), "quotes": len(line["quotes"]),
         "top_speakers": ";".join(name for name, _ in speakers.most_common(3)),
@@ -251,20 +260,42 @@ def _raw_article(item: Item) -> RawArticle:
     return read_article_bytes(item.data or b"", item.source)
 
 
-def analyse_items(analyzer, items: Iterable[Item], options: BatchOptions, workers: int = 1
+def analyse_items(analyzer, items: Iterable[Item], options: BatchOptions, workers: int = 1,
+                  done: dict[str, str | None] | None = None, on_skip: Callable[[], None] = lambda: None
                   ) -> Iterator[dict]:
-    """One output line per item; failures become error records."""
+    """One output line per item; failures become error records.
+
+    Items in `done` (from an earlier run's output) are skipped when their text is the one analysed then, or
+    when that run recorded an error for them; an item whose text changed since is analysed again.
+    """
+    from veille.article import prepare_text, sha256_text
+
+    done = done or {}
     refused: list[dict] = []
+
+    def unchanged(item: Item, raw: RawArticle) -> bool:
+        try:
+            return sha256_text(prepare_text(raw)[0]) == done[item.id]
+        except InputError:
+            return False
 
     def articles() -> Iterator[tuple[RawArticle, Item]]:
         for item in items:
+            if item.id in done and (done[item.id] is None or item.error):
+                on_skip()
+                continue
             if item.error:
                 refused.append(error_record(item.id, item.source, *item.error))
                 continue
             try:
-                yield _raw_article(item), item
+                raw = _raw_article(item)
             except InputError as error:
                 refused.append(error_record(item.id, item.source, error.type, str(error)))
+                continue
+            if item.id in done and unchanged(item, raw):
+                on_skip()
+                continue
+            yield raw, item
 
     for result, item in analyzer.analyze_stream(articles(), n_process=workers):
         while refused:
@@ -288,18 +319,15 @@ def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
 def run_batch(analyzer, inputs: list[Path], out: Path, fmt: str, options: BatchOptions, resume: bool,
               on_item: Callable[[], None] = lambda: None, workers: int = 1) -> Summary:
     summary = Summary()
-    skip = done_ids(out) if resume else set()
+    done = done_lines(out) if resume else {}
     writer = Writer(out, fmt, append=resume)
 
-    def fresh() -> Iterator[Item]:
-        for item in iter_items(inputs, options):
-            if item.id in skip:
-                summary.skipped += 1
-                continue
-            yield item
+    def skipped() -> None:
+        summary.skipped += 1
+        on_item()
 
     try:
-        for line in analyse_items(analyzer, fresh(), options, workers):
+        for line in analyse_items(analyzer, iter_items(inputs, options), options, workers, done, skipped):
             writer.write(line)
             summary.count(line)
             on_item()

@@ -133,9 +133,24 @@ def batch(
     models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
 ) -> None:
     """Analyse archives of articles: one output line per input item, errors included."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    import threading
 
-    from veille.batch import BatchOptions, run_batch
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f} items/s" if task.speed else "")
+
+    from veille.batch import BatchOptions, count_items, run_batch
 
     if fmt not in ("jsonl", "csv"):
         fail(f"unknown format {fmt!r}: choose jsonl or csv", code=2)
@@ -145,12 +160,20 @@ def batch(
     analyzer = _load_analyzer(models)
     options = BatchOptions(glob=glob, text_field=text_field, id_field=id_field, max_bytes=max_bytes,
                            skip_non_french=skip_non_french)
-    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TextColumn("{task.speed}/s"),
-               TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn("{task.completed}/{task.fields[counted]} items"), BarColumn(),
+               RateColumn(), TimeElapsedColumn(),
+               TextColumn("ETA"), TimeRemainingColumn())
     summary = None
     try:
         with Progress(*columns, console=stderr, transient=True) as progress:
-            task = progress.add_task("batch", total=None)
+            task = progress.add_task("batch", total=None, counted="?")
+
+            def count() -> None:  # the total arrives once counted; until then no ETA
+                total = count_items(inputs, options)
+                progress.update(task, total=total, counted=f"{total:,}")
+
+            threading.Thread(target=count, daemon=True).start()
+
             summary = run_batch(analyzer, inputs, output, fmt, options, resume,
                                 on_item=lambda: progress.advance(task),
                                 workers=workers or os.cpu_count() or 1)
