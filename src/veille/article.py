@@ -97,10 +97,13 @@ class Analyzer:
 
     def __init__(self, nlp, models=None):
         from veille.nlp.featurize import FeatureExtractor
+        from veille.nlp.pipeline import model_version
 
         self.nlp = nlp
         self.models = models
         self.featurize = FeatureExtractor(nlp)
+        # nlp.meta is rebuilt on every access (about 1 ms): read once.
+        self.spacy_model = model_version(nlp)
 
     @classmethod
     def load(cls, models_dir: Path = DEFAULT_MODELS, need_models: bool = True) -> Analyzer:
@@ -208,7 +211,6 @@ class Analyzer:
     def _record(self, raw: RawArticle, text: str, warnings: list[str], article: ParsedArticle
                 ) -> ArticleRecord:
         from veille.nlp.entities.group import group_mentions
-        from veille.nlp.pipeline import model_version
 
         language = detect_language(text) or "fr"
         warnings = list(warnings)
@@ -221,7 +223,7 @@ class Analyzer:
             text_sha256=sha256_text(text), topics=topics, topic_scores=topic_scores, stance=stance,
             entities=[group.to_dict() for group in group_mentions(article.mentions)],
             quotes=article.quotes, warnings=warnings,
-            model={"veille": __version__, "spacy_model": model_version(self.nlp),
+            model={"veille": __version__, "spacy_model": self.spacy_model,
                    "classifier": self.models.digest if self.models else None},
         )
 
