@@ -61,3 +61,18 @@ def test_tokens_on_whole_corpus_and_annotations_identical_to_stock_pipeline(nlp,
     with nlp.select_pipes(disable=["veille_platforms", "veille_quotes"]):  # ours add entities on purpose
         ours = [json.loads(json.dumps(annotations(doc))) for doc in nlp.pipe(texts[:ANNOTATED])]
     assert ours == annotated
+
+
+def test_factoring_keeps_the_language_of_small_patterns():
+    import re
+
+    from veille.nlp import fast_regex
+
+    letters = "[" + "".join(chr(c) for c in range(0x61, 0x7B)) + "à-ÿ" * 80 + "]"
+    pattern = (f"(?i)(?:^anti[-]{letters}+$)|(?:^contre[-]{letters}+$)|(?:^x(?:y|z)$)|"
+               f"(?:^a{letters}|^b)|(?:(?:q)(?:r))")
+    factored = fast_regex.factor_alternation(pattern)
+    assert factored != pattern and factored.count(letters) < pattern.count(letters)
+    probes = ["anti-bruit", "ANTI-Bruit", "contre-jour", "anti-", "anti-12", "xy", "xz", "x", "ab", "b", "bz",
+              "qr", "q", "pro-vie", "Contre-Offensive"]
+    assert [bool(re.match(pattern, p)) for p in probes] == [bool(re.match(factored, p)) for p in probes]

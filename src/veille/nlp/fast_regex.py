@@ -75,7 +75,12 @@ def _unwrap(branch: str) -> str:
 
 
 def _split_at_large_class(branch: str) -> tuple[str, str] | None:
-    for i, char in _top_level(branch):
+    """(head, tail) cut before the first large class outside groups; None for a branch that is itself an
+    alternation (its own | would bind looser than the cut)."""
+    top = list(_top_level(branch))
+    if any(char == "|" for _, char in top):
+        return None
+    for i, char in top:
         if char == "[" and _class_end(branch, i) - i > LARGE_CLASS:
             return branch[:i], branch[i:]
     return None
