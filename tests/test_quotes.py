@@ -115,6 +115,19 @@ def test_incise_verb_the_tagger_takes_for_an_adjective(nlp):
     assert quote["cue"] == "sourit-elle"
 
 
+def test_surname_the_tagger_takes_for_an_adjective_stays_in_the_name(nlp):
+    quote = only(nlp, "Professeure à Namur, Anne-Sophie Dubrave étudie les créateurs de contenus. "
+                      "« Ils ont compris avant nous comment parler aux jeunes », juge-t-elle.")
+    assert quote["speaker"] == "Anne-Sophie Dubrave"
+
+
+def test_a_capitalised_common_noun_is_not_taken_for_the_speaker(nlp):
+    # NER tags "Roi" (procureur du Roi) as a person: the quote goes to the prosecutor named before it.
+    quote = only(nlp, "Hendrik Claeys, substitut du procureur du Roi, a requis cinq ans de prison.\n"
+                      "« Sans complicités au port, ces conteneurs ne sortiraient jamais des quais. »")
+    assert quote["speaker"] == "Hendrik Claeys"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

@@ -15,6 +15,8 @@ FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
 MASCULINE_TITLES = {"M.", "MM."}
 # How far around a name an apposition or a role noun is looked for, in tokens.
 ROLE_WINDOW = 6
+NAME_WORD_POS = ("PROPN", "NOUN", "ADJ")
+PLACE_PREPOSITIONS = {"à", "au", "aux", "en", "de", "d'", "du", "des", "sur"}
 
 
 @dataclass
@@ -99,21 +101,38 @@ def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
 
 def _whole_name(span: Span) -> Span:
     """NER clips some names ("Anne-Catherine" of "Anne-Catherine Degrave"): take the capitalised name
-    words that follow it."""
+    words that follow it. The tagger often takes an unknown surname for an adjective or a noun; inside a
+    French sentence a capitalised noun or adjective right after a first name is still part of the name."""
     doc, end = span.doc, span.end
-    while end < len(doc) and end - span.end < 2 and doc[end].pos_ == "PROPN" \
+    while end < len(doc) and end - span.end < 2 and doc[end].pos_ in NAME_WORD_POS \
             and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
     return doc[span.start:end] if end > span.end else span
 
 
+def _is_person(ent: Span, name_words: set[str]) -> bool:
+    """NER calls many lone capitalised words persons: places ("une habitante de Felletin", "le marché
+    Sandaga"), capitalised common words at a line start ("Infirmière en soins…"). A lone word is a person
+    only when it is tagged a proper noun and stands neither after a preposition nor after a noun that it
+    names (a place, a street); a word of a fuller name in the article always is."""
+    if len(ent) > 1 or ent.text in name_words:
+        return True
+    token = ent[0]
+    if token.pos_ != "PROPN":
+        return False
+    previous = ent.doc[token.i - 1] if token.i > 0 else None
+    return previous is None or not (previous.lower_ in PLACE_PREPOSITIONS
+                                    or previous.pos_ == "NOUN" and not is_human_noun(previous))
+
+
 def people_of(doc: Doc) -> list[Person]:
     """The article's people, their mentions grouped under the fullest name."""
     people: list[Person] = []
-    for ent in doc.ents:
-        if ent.label_ != "PER":
+    names = [_whole_name(ent) for ent in doc.ents if ent.label_ == "PER"]
+    name_words = {word for name in names if len(name) > 1 for word in name.text.split()}
+    for ent in names:
+        if not _is_person(ent, name_words):
             continue
-        ent = _whole_name(ent)
         name = _name_of(ent)
         if len(name) < 2:
             continue
