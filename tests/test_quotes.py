@@ -128,6 +128,19 @@ def test_a_capitalised_common_noun_is_not_taken_for_the_speaker(nlp):
     assert quote["speaker"] == "Hendrik Claeys"
 
 
+def test_speaker_phrase_resolved_to_the_name_in_apposition(nlp):
+    quote = only(nlp, "Le président du comité de jumelage de Vierzon, le Belge Marc Vanhoutte, estime que "
+                      "les échanges reprendront au printemps.")
+    assert quote["speaker"] == "Marc Vanhoutte"
+
+
+@pytest.mark.parametrize("role", ["la jeune femme", "la mère de 34 ans"])
+def test_role_with_an_adjective_or_an_age_goes_to_the_person_named_before(nlp, role):
+    quote = only(nlp, "Léa Fournier vit à Nantes depuis dix ans. « Je ne pensais pas que ce serait si dur "
+                      f"de trouver un logement », confie {role}.")
+    assert quote["speaker"] == "Léa Fournier"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

@@ -15,6 +15,8 @@ FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
 MASCULINE_TITLES = {"M.", "MM."}
 # How far around a name an apposition or a role noun is looked for, in tokens.
 ROLE_WINDOW = 6
+# How far after a speaker phrase the comma of a name in apposition may stand, in tokens.
+APPOSITION_REACH = 12
 NAME_WORD_POS = ("PROPN", "NOUN", "ADJ")
 PLACE_PREPOSITIONS = {"à", "au", "aux", "en", "de", "d'", "du", "des", "sur"}
 
@@ -201,11 +203,22 @@ def is_human_noun(token: Token) -> bool:
 
 
 def _apposed_person(people: list[Person], last: Token) -> Person | None:
-    """'Sa présidente, Marianne Chevalley, …': the name set in apposition right after the phrase."""
+    """'Sa présidente, Marianne Chevalley, …' / 'Le président de la commission, le Suédois Lars Ekström,
+    …': the name set in apposition after the phrase. The phrase may have been cut short, so its comma is
+    looked for up to the end of the noun phrase; a determiner and a title may precede the name."""
     doc = last.doc
-    if last.i + 2 < len(doc) and doc[last.i + 1].text == ",":
-        following = doc[last.i + 2]
-        return person_at(people, following.idx, following.idx + len(following.text))
+    k, limit = last.i + 1, min(len(doc), last.i + APPOSITION_REACH)
+    while k < limit and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct and doc[k].text not in "()" \
+                or doc[k].lower_ in ("qui", "que", "dont"):
+            return None
+        k += 1
+    for token in doc[k + 1: min(len(doc), k + 4)]:
+        person = person_at(people, token.idx, token.idx + len(token.text))
+        if person is not None:
+            return person
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            break
     return None
 
 
@@ -216,6 +229,17 @@ def recent_person(people: list[Person], before: int, after: int = -1,
     if gender:
         candidates = [p for p in candidates if p.gender in (None, gender)] or candidates
     return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
+
+
+def _has_complement(tokens: list[Token]) -> bool:
+    """A complement that may name someone new ("la maire de Séné"); an age ("la joueuse de 27 ans")
+    does not."""
+    for k, token in enumerate(tokens):
+        if token.lower_ in ("de", "du", "des", "d'"):
+            following = tokens[k + 1: k + 3]
+            if not (len(following) == 2 and following[0].pos_ == "NUM" and following[1].lower_ == "ans"):
+                return True
+    return False
 
 
 def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) -> Speaker | None:
@@ -239,15 +263,17 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         if person is None:
             return None
         return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
-    role = tokens[1] if len(tokens) > 1 and is_human_noun(tokens[1]) else None
+    # The role noun may follow an adjective ("la jeune femme", "le vieil homme").
+    role = next((t for t in tokens[1:3] if is_human_noun(t)), None)
+    if role is not None and role.i > tokens[1].i and tokens[1].pos_ != "ADJ":
+        role = None
     determiner = tokens[0].lower_
     if role is not None and determiner in DEFINITE and determiner != "les":
         # "la ministre", "l'entraîneur grenoblois": someone the article named before. A possessive
         # ("son porte-parole") or a complement ("la maire de Séné") may name someone new: only a
         # person the article gave that role then.
         person = resolve_role(people, role.lower_, before)
-        bare = determiner not in POSSESSIVES and not any(t.lower_ in ("de", "du", "des", "d'")
-                                                          for t in tokens[2:])
+        bare = determiner not in POSSESSIVES and not _has_complement(tokens[role.i - tokens[0].i + 1:])
         if person is None and bare:
             gender = ("Fem" if determiner in FEMININE_DETERMINERS else
                       "Masc" if determiner in MASCULINE_DETERMINERS else
