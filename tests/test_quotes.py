@@ -141,6 +141,14 @@ def test_role_with_an_adjective_or_an_age_goes_to_the_person_named_before(nlp, r
     assert quote["speaker"] == "Léa Fournier"
 
 
+@pytest.mark.parametrize("cue", ["dit-elle", "conclut-elle"])
+def test_incise_verb_the_tagger_takes_for_a_participle(nlp, cue):
+    quote = only(nlp, "Claire Vauthier dirige le laboratoire où travaille aussi M. Dubreuil. « Je ne crois "
+                      f"pas à l'interdiction totale des écrans à l'école », {cue}.")
+    assert quote["cue"] == cue
+    assert quote["speaker"] == "Claire Vauthier"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

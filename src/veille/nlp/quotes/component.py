@@ -433,9 +433,11 @@ class QuoteExtractor:
         before = verb.i - 1
         while before > 0 and (doc[before].lower_.startswith("-") or doc[before].lower_ in ("s'", "se")):
             before -= 1  # a-t-il estimé, s'est-elle indignée
-        if "Part" in verb.morph.get("VerbForm") and doc[before].pos_ != "AUX":
-            return False  # « Les Nuits de Bruges », publié en 2024: an incise verb is finite
         inverted = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-")
+        # « Les Nuits de Bruges », publié en 2024: an incise verb is finite. (The tagger calls some finite
+        # forms participles, "dit-elle", "conclut-elle": an inverted clitic shows they are not.)
+        if "Part" in verb.morph.get("VerbForm") and doc[before].pos_ != "AUX" and not inverted:
+            return False
         if not (is_cue(verb) or inverted):
             # « la gang », réunit des adolescents: a verb that is no cue only makes an incise after a
             # real sentence.
