@@ -149,6 +149,15 @@ def test_incise_verb_the_tagger_takes_for_a_participle(nlp, cue):
     assert quote["speaker"] == "Claire Vauthier"
 
 
+def test_unattributed_quote_goes_to_the_person_named_paragraphs_before(nlp):
+    text = ("Bastien Morel cultive des pommes à Bellegarde depuis vingt ans.\n\n"
+            "La région a connu trois années de sécheresse. Les nappes sont au plus bas et les arbres "
+            "souffrent.\n\n"
+            "« La récolte de printemps a été quasi nulle à cause du gel. J'ai perdu la moitié de mes "
+            "arbres. »")
+    assert only(nlp, text)["speaker"] == "Bastien Morel"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

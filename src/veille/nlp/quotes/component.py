@@ -322,7 +322,7 @@ class QuoteExtractor:
             if words < 2:
                 return None
             if quote.speaker is None:
-                quote.speaker = self._recent_speaker(people, span, paras, attributed=True)
+                quote.speaker = self._recent_speaker(people, span)
             return quote
         if words < self.min_direct_words or not sentence_like:
             return None
@@ -340,19 +340,14 @@ class QuoteExtractor:
         if follows_previous:
             quote.speaker, quote.pattern = previous.speaker, "continuation"
             return quote
-        quote.speaker = self._recent_speaker(people, span, paras)
+        quote.speaker = self._recent_speaker(people, span)
         return quote
 
     @staticmethod
-    def _recent_speaker(people: list[Person], span: MarkedSpan, paras: list[tuple[int, int]],
-                        attributed: bool = False) -> Speaker | None:
-        """Nobody named at the quote: the person mentioned last, in this paragraph or the one before."""
-        paragraph = max(0, span.paragraphs[0] - 1)
-        person = recent_person(people, span.open_at, after=paras[paragraph][0] - 1)
-        if person is None and attributed:
-            # An attribution whose subject could not be resolved ("elle rit et lance :") in a portrait
-            # whose subject was named paragraphs earlier.
-            person = recent_person(people, span.open_at)
+    def _recent_speaker(people: list[Person], span: MarkedSpan) -> Speaker | None:
+        """Nobody named at the quote: the person mentioned last before it. In portraits and interviews the
+        quoted person was often named paragraphs earlier, with only narration in between."""
+        person = recent_person(people, span.open_at)
         if person is None:
             return None
         mention = max((m for m in person.mentions if m.start_char < span.open_at),
