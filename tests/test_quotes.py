@@ -72,6 +72,19 @@ def test_selon_introduces_an_indirect_quote(nlp):
     assert quote["cue"] == "Selon"
 
 
+@pytest.mark.parametrize("text, source, clause", [
+    ("Selon le Programme alimentaire mondial, plus de deux millions de personnes manquent de nourriture "
+     "dans le pays, et la récolte a été mauvaise dans trois régions.", "le Programme alimentaire mondial",
+     "plus de deux millions de personnes manquent de nourriture"),
+    ("Selon Martine Leroy, sociologue à l'université de Lille, les adolescents lisent davantage qu'il y a "
+     "dix ans.", "Martine Leroy", "les adolescents lisent davantage"),
+])
+def test_source_introducer_ends_at_its_comma_or_past_an_apposition(nlp, text, source, clause):
+    quote = only(nlp, text)
+    assert quote["speaker"] == source
+    assert quote["text"].startswith(clause)
+
+
 def test_mixed_quotes_keep_the_reported_clause(nlp):
     quotes, _ = quotes_of(nlp, "Le sénateur Marc Olivier a jugé la décision « historique ». "
                                "Il estime que le texte est « mal ficelé ».")

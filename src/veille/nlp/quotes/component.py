@@ -217,6 +217,25 @@ def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
     return None
 
 
+def _is_apposition(span: Span) -> bool:
+    """'sociologue à l'université', 'la présidente du syndicat', 'de l'université de Genève' (a complement
+    cut by a comma), 'qui a étudié …': a phrase about the source, with no finite verb of its own outside
+    a relative clause ("avocate spécialisée dans …" has a participle)."""
+    if not len(span):
+        return False
+    first = span[0]
+    second = span[1] if len(span) > 1 else first
+    if not (is_human_noun(first) or first.lower_ in ("de", "du", "des", "d'", "qui")
+            or first.pos_ == "DET" and is_human_noun(second)):
+        return False
+    for token in span:
+        if token.lower_ in ("qui", "dont", "que", "qu'", "où"):
+            return True
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+            return False
+    return True
+
+
 class Sentences:
     """The parser's sentences, indexed once: Token.sent walks the whole Doc on every call."""
 
@@ -638,9 +657,12 @@ class QuoteExtractor:
             commas = [t.i for t in doc[introducer.end: sentence.end] if t.text == ","]
             if not commas:
                 return None
-            edge = head.right_edge.i
-            comma = next((c for c in commas if c > edge), None) if edge < sentence.end - 3 else None
-            comma = comma if comma is not None else commas[0]
+            # Not the parser's extent of the source (it often hangs the reported clause under the source's
+            # noun): the first comma, or a later one past appositions ("Selon X, sociologue à Y, …").
+            k = 0
+            while k + 1 < len(commas) and _is_apposition(doc[commas[k] + 1: commas[k + 1]]):
+                k += 1
+            comma = commas[k]
             source = list(doc[introducer.end: comma])
             return self._clause_quote(doc, comma + 1, sentence.end, None, people, marked, "selon",
                                       speaker_tokens=source, cue=introducer.text)
