@@ -101,6 +101,7 @@ def test_mixed_quotes_keep_the_reported_clause(nlp):
     "Le « plan vélo » de la région prévoit trente kilomètres de pistes.",
     "Il n'a pas dit que la réforme serait votée cette année.",
     "Elle va annoncer que le budget sera revu à la baisse.",
+    "Elle y retourne souvent, le samedi, pour un atelier de couture avec des retraités.",
 ])
 def test_titles_scare_quotes_named_plans_and_non_reports_are_not_quotes(nlp, text):
     assert quotes_of(nlp, text)[0] == []

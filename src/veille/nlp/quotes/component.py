@@ -666,7 +666,10 @@ class QuoteExtractor:
             source = list(doc[introducer.end: comma])
             return self._clause_quote(doc, comma + 1, sentence.end, None, people, marked, "selon",
                                       speaker_tokens=source, cue=introducer.text)
-        if introducer.start > sentence.start and doc[introducer.start - 1].text == ",":
+        # "…, selon X." / "…, d'après X."; a "pour" inside a sentence is almost never a source ("un espace
+        # de soutien, pour certains jeunes isolés").
+        if introducer.start > sentence.start and doc[introducer.start - 1].text == "," \
+                and token.lower_ != "pour":
             source = [t for t in doc[introducer.end: sentence.end] if not t.is_punct]
             closing = next((t.i for t in doc[introducer.end: sentence.end] if t.text == ","), None)
             if closing is not None:
