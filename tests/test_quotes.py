@@ -65,6 +65,20 @@ def test_indirect_quote_with_que(nlp):
     assert quote["speaker"] == "Paul Girard"
 
 
+def test_second_cue_of_the_same_speaker_ends_the_first_clause(nlp):
+    quotes, _ = quotes_of(nlp, "La directrice Hélène Garnier assure que les travaux avancent bien, mais "
+                               "reconnaît que le calendrier reste serré.")
+    assert [(q["text"], q["speaker"], q["cue"]) for q in quotes] == [
+        ("les travaux avancent bien", "Hélène Garnier", "assure"),
+        ("le calendrier reste serré", "Hélène Garnier", "reconnaît")]
+
+
+def test_que_clause_ends_at_a_colon(nlp):
+    quote = only(nlp, "Le maire Paul Renaud explique que la ligne est née d'une colère : les habitants ne "
+                      "voyaient plus de bus le soir.")
+    assert quote["text"] == "la ligne est née d'une colère"
+
+
 def test_selon_introduces_an_indirect_quote(nlp):
     quote = only(nlp, "Selon le rapport, la réforme coûtera deux milliards d'euros à l'État.")
     assert quote["type"] == "indirect"

@@ -106,6 +106,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
     """The subject of a cue verb (or of its auxiliary, or of the verb it is conjoined to), as its tokens,
     without long complements."""
     heads = [verb, verb.head] if verb.dep_.startswith("aux") or verb.dep_ == "conj" else [verb]
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb.head.head):
+        # "Elle assure que les travaux avancent, mais reconnaît que …": the parser hangs the second cue
+        # on the reported verb; its subject is the first cue's.
+        heads = [verb, verb.head.head]
     for token in heads:
         for child in token.children:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
@@ -234,6 +238,13 @@ def _is_apposition(span: Span) -> bool:
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
             return False
     return True
+
+
+def _is_second_cue(token: Token) -> bool:
+    """A finite cue verb without a subject, right after "et"/"mais": the reporter's next act."""
+    return (is_cue(token) and token.pos_ == "VERB" and token.lemma_ not in WEAK_CUE_LEMMAS
+            and not set(token.morph.get("VerbForm")) & {"Inf", "Part"}
+            and not any(child.dep_.startswith("nsubj") for child in token.children))
 
 
 class Sentences:
@@ -575,12 +586,21 @@ class QuoteExtractor:
                       people: list[Person], marked: list[MarkedSpan], pattern: str,
                       speaker_tokens: list[Token] | None = None, cue: str | None = None,
                       before_cue: bool = False) -> tuple[Quote, set[int]] | None:
-        # "… que la copie creusait le déficit et a promis de …": the cue's own second verb is not reported.
+        # "… que la copie creusait le déficit et a promis de …", "…, mais reconnaît que …": the cue's own
+        # second verb (a past tense, or another cue with no subject of its own) is not reported.
         for token in doc[start:end - 2]:
-            if token.lower_ in ("et", "mais") and doc[token.i + 1].pos_ == "AUX" \
-                    and doc[token.i + 1].lemma_ in ("avoir", "être") and doc[token.i + 2].pos_ == "VERB":
+            if token.lower_ not in ("et", "mais"):
+                continue
+            following = doc[token.i + 1]
+            if following.pos_ == "AUX" and following.lemma_ in ("avoir", "être") \
+                    and doc[token.i + 2].pos_ == "VERB" or _is_second_cue(following):
                 end = token.i
                 break
+        # "… a expliqué que le projet est né d'une frustration : les grands médias …": what follows a
+        # colon illustrates the que clause, it is the writer's.
+        colon = next((t.i for t in doc[start:end] if t.text == ":"), None)
+        if colon is not None and pattern == "indirect_que":
+            end = colon
         while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ("»", "”", '"')
                                or doc[end - 1].is_space):
             end -= 1
