@@ -65,6 +65,17 @@ def test_indirect_quote_with_que(nlp):
     assert quote["speaker"] == "Paul Girard"
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Le gouvernement a fait savoir qu'il surveillerait de près la situation des éleveurs.",
+     "Le gouvernement", "a fait savoir"),
+    ("Le porte-parole du syndicat, Martin Lévesque, a fait valoir que les vidéos montrent des cas extrêmes.",
+     "Martin Lévesque", "a fait valoir"),
+])
+def test_multiword_cue_with_a_que_clause(nlp, text, speaker, cue):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["speaker"], quote["cue"]) == ("indirect", speaker, cue)
+
+
 def test_second_cue_of_the_same_speaker_ends_the_first_clause(nlp):
     quotes, _ = quotes_of(nlp, "La directrice Hélène Garnier assure que les travaux avancent bien, mais "
                                "reconnaît que le calendrier reste serré.")
@@ -115,6 +126,7 @@ def test_mixed_quotes_keep_the_reported_clause(nlp):
     "Le « plan vélo » de la région prévoit trente kilomètres de pistes.",
     "Il n'a pas dit que la réforme serait votée cette année.",
     "Elle va annoncer que le budget sera revu à la baisse.",
+    "La direction n'a pas fait savoir qu'elle renonçait au projet.",
     "Elle y retourne souvent, le samedi, pour un atelier de couture avec des retraités.",
 ])
 def test_titles_scare_quotes_named_plans_and_non_reports_are_not_quotes(nlp, text):

@@ -80,7 +80,19 @@ class Quote:
         }
 
 
+def multiword_head(token: Token) -> Token | None:
+    """The verb that opens a multi-word cue ending at `token`: "fait" of "a fait valoir", "met" of "met en
+    garde"."""
+    doc = token.doc
+    for back in (1, 2):
+        if token.i - back >= 0 and (doc[token.i - back].lemma_, token.lower_) in MULTIWORD_CUES:
+            return doc[token.i - back]
+    return None
+
+
 def is_cue(token: Token) -> bool:
+    if multiword_head(token) is not None:
+        return True
     lemma = token.lemma_.lower()
     if lemma in CUE_LEMMAS or lemma in WEAK_CUE_LEMMAS:
         return token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "ADV") and not token.is_punct
@@ -90,6 +102,9 @@ def is_cue(token: Token) -> bool:
 def _cue_phrase(doc: Doc, verb: Token) -> tuple[str, int, int]:
     """The cue as written: auxiliary, inverted clitic and reflexive pronoun included."""
     start, end = verb.i, verb.i + 1
+    opening = multiword_head(verb)
+    if opening is not None:
+        start = opening.i
     while start > 0 and (doc[start - 1].pos_ == "AUX" or doc[start - 1].lower_ in ("-t", "s'", "se")
                          or doc[start - 1].lower_.startswith("-")) and verb.i - start < 4:
         start -= 1
@@ -106,6 +121,9 @@ def _subject_tokens(verb: Token) -> list[Token]:
     """The subject of a cue verb (or of its auxiliary, or of the verb it is conjoined to), as its tokens,
     without long complements."""
     heads = [verb, verb.head] if verb.dep_.startswith("aux") or verb.dep_ == "conj" else [verb]
+    opening = multiword_head(verb)
+    if opening is not None:
+        heads = [verb, opening]  # "Le gouvernement a fait savoir que …": the subject is on "fait"
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb.head.head):
         # "Elle assure que les travaux avancent, mais reconnaît que …": the parser hangs the second cue
         # on the reported verb; its subject is the first cue's.
@@ -535,6 +553,9 @@ class QuoteExtractor:
     def _is_not_a_report(verb: Token) -> bool:
         """A negated cue, a future or modal one, or a declined comment."""
         children = list(verb.children)
+        opening = multiword_head(verb)
+        if opening is not None:
+            verb, children = opening, children + list(opening.children)
         if any(child.lower_ in NEGATIONS for child in children):
             return True
         head = verb.head
@@ -558,8 +579,8 @@ class QuoteExtractor:
         for token in doc:
             if in_direct(token.idx):
                 continue
-            if token.lemma_.lower() in WEAK_CUE_LEMMAS:
-                continue
+            if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
+                continue  # "il pense que" is a thought; "il a fait savoir que" is a report
             if is_cue(token) and token.pos_ in ("VERB", "AUX") and not self._is_not_a_report(token):
                 clause = next((c for c in token.children if c.dep_ in ("ccomp", "obj", "xcomp")
                                and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'") and g.i > token.i
