@@ -76,6 +76,19 @@ def test_multiword_cue_with_a_que_clause(nlp, text, speaker, cue):
     assert (quote["type"], quote["speaker"], quote["cue"]) == ("indirect", speaker, cue)
 
 
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("Le maire, Denis Trottier, juge que le groupe a servi de relais à des rumeurs.", "Denis Trottier",
+     "le groupe a servi de relais à des rumeurs"),
+    ("L'Observatoire note que les créateurs de contenus progressent chez les jeunes.", "L'Observatoire",
+     "les créateurs de contenus progressent chez les jeunes"),
+    ("Claire Fontaine dirige la rédaction. Elle juge que les plateformes vendent une vitrine trop propre.",
+     "Claire Fontaine", "les plateformes vendent une vitrine trop propre"),
+])
+def test_cue_the_tagger_takes_for_a_noun_still_introduces_its_que_clause(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["speaker"], quote["text"]) == ("indirect", speaker, clause)
+
+
 def test_second_cue_of_the_same_speaker_ends_the_first_clause(nlp):
     quotes, _ = quotes_of(nlp, "La directrice Hélène Garnier assure que les travaux avancent bien, mais "
                                "reconnaît que le calendrier reste serré.")
@@ -127,6 +140,7 @@ def test_mixed_quotes_keep_the_reported_clause(nlp):
     "Il n'a pas dit que la réforme serait votée cette année.",
     "Elle va annoncer que le budget sera revu à la baisse.",
     "La direction n'a pas fait savoir qu'elle renonçait au projet.",
+    "Il ne juge pas que la situation soit grave.",
     "Elle y retourne souvent, le samedi, pour un atelier de couture avec des retraités.",
 ])
 def test_titles_scare_quotes_named_plans_and_non_reports_are_not_quotes(nlp, text):

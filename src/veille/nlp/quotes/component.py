@@ -133,15 +133,28 @@ def _subject_tokens(verb: Token) -> list[Token]:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                 if child.lower_ in ("-t",):
                     continue
-                # The subject with its complements ("un porte-parole de la Commission"), up to a comma
-                # or a relative clause.
-                phrase = []
-                for t in child.doc[child.left_edge.i: child.right_edge.i + 1]:
-                    if t.i > child.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")):
-                        break
-                    phrase.append(t)
-                return phrase[:9]
+                return _noun_phrase(child)
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in MISPARSED_CUE_DEPS:
+        # "Le maire, Denis Trottier, juge que …", "Le Centre national du livre note que …": a cue the tagger
+        # took for a noun hangs on (a complement of) its subject.
+        head = verb.head
+        while any(child.dep_ == "case" for child in head.children) and head.head.i < head.i:
+            head = head.head
+        if head.i < verb.i and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("ROOT", "nsubj") \
+                and not any(child.dep_ == "case" for child in head.children):
+            return _noun_phrase(head, verb.i)
     return []
+
+
+def _noun_phrase(head: Token, limit: int | None = None) -> list[Token]:
+    """A noun phrase with its complements ("un porte-parole de la Commission"), up to a comma, a relative
+    clause or `limit`."""
+    phrase = []
+    for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
+        if t.i > head.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")) or t.i == limit:
+            break
+        phrase.append(t)
+    return phrase[:9]
 
 
 def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
@@ -187,6 +200,8 @@ def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
     return []
 
 
+# The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
+MISPARSED_CUE_DEPS = ("conj", "amod", "appos", "acl", "nmod")
 NOT_INCISE_VERB_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PUNCT"}
 # Adverbs and time words that may stand between an incise verb and its subject.
 SKIPPED_BEFORE_SPEAKER = frozenset(
@@ -256,6 +271,32 @@ def _is_apposition(span: Span) -> bool:
         if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
             return False
     return True
+
+
+def _que_after(token: Token) -> Token | None:
+    """The "que" right after a cue, past an adverb or two ("estime pourtant que", "juge aussi que")."""
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) and k - token.i <= 2 and doc[k].pos_ == "ADV" and doc[k].lower_ not in NEGATIONS:
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].lower_ in ("que", "qu'") else None
+
+
+def _clause_end_after(que: Token, sentence: Span) -> int:
+    """Where a que clause the parser hung elsewhere (or whose "que" it mislabelled) ends: with the subtree
+    of the finite verb "que" introduces, else with the sentence."""
+    verb = que.head
+    finite = verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm")
+    if finite and que.i < verb.i < sentence.end and verb.left_edge.i <= que.i + 1:
+        return verb.right_edge.i + 1
+    return sentence.end
+
+
+def _reads_as_verb(token: Token) -> bool:
+    """A cue the tagger took for a noun ("Elle juge que …"): no determiner or preposition before it."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.pos_ in ("NOUN", "ADJ") and token.is_lower and (
+        previous is None or previous.pos_ not in ("DET", "ADP", "NUM"))
 
 
 def _is_second_cue(token: Token) -> bool:
@@ -581,14 +622,20 @@ class QuoteExtractor:
                 continue
             if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
                 continue  # "il pense que" is a thought; "il a fait savoir que" is a report
-            if is_cue(token) and token.pos_ in ("VERB", "AUX") and not self._is_not_a_report(token):
+            que = _que_after(token)
+            verbal = token.pos_ in ("VERB", "AUX") or que is not None and _reads_as_verb(token)
+            if is_cue(token) and verbal and not self._is_not_a_report(token):
                 clause = next((c for c in token.children if c.dep_ in ("ccomp", "obj", "xcomp")
                                and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'") and g.i > token.i
                                        for g in c.children)), None)
+                span = None
                 if clause is not None:
                     mark = next(g for g in clause.children if g.dep_ == "mark")
-                    right = clause.right_edge.i
-                    result = self._clause_quote(doc, mark.i + 1, right + 1, token, people, marked,
+                    span = mark.i + 1, clause.right_edge.i + 1
+                elif que is not None:
+                    span = que.i + 1, _clause_end_after(que, sentences.of(que))
+                if span is not None:
+                    result = self._clause_quote(doc, span[0], span[1], token, people, marked,
                                                 "indirect_que")
                     if result:
                         results.append(result)
