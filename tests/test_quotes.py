@@ -131,6 +131,18 @@ def test_mixed_quotes_keep_the_reported_clause(nlp):
     assert all(q["speaker"] == "Marc Olivier" for q in quotes)
 
 
+def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
+    quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
+    assert (quote["type"], quote["text"], quote["speaker"]) == (
+        "mixed", "« un signal attendu depuis longtemps »", "La fédération")
+
+
+def test_participle_cue_takes_the_subject_of_its_clause(nlp):
+    quote = only(nlp, "Le syndicat cite le journal en exemple, estimant que les réseaux peuvent être « un "
+                      "levier de reconquête » pour la presse locale.")
+    assert (quote["type"], quote["speaker"], quote["cue"]) == ("mixed", "Le syndicat", "estimant")
+
+
 @pytest.mark.parametrize("text", [
     "Le film « Les Fauves » sort mercredi dans toutes les salles.",
     "Son premier roman, « Les Nuits de Bruges », publié à 800 exemplaires, a trouvé son public.",

@@ -20,6 +20,7 @@ from veille.nlp.quotes.patterns import (
     DASHES,
     MULTIWORD_CUES,
     NAMING_WORDS,
+    OPENERS,
     ROLE_NOUNS,
     SUBJECT_CLITICS,
     WEAK_CUE_LEMMAS,
@@ -117,7 +118,7 @@ def _cue_phrase(doc: Doc, verb: Token) -> tuple[str, int, int]:
     return span.text, span.start_char, span.end_char
 
 
-def _subject_tokens(verb: Token) -> list[Token]:
+def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a cue verb (or of its auxiliary, or of the verb it is conjoined to), as its tokens,
     without long complements."""
     heads = [verb, verb.head] if verb.dep_.startswith("aux") or verb.dep_ == "conj" else [verb]
@@ -143,6 +144,11 @@ def _subject_tokens(verb: Token) -> list[Token]:
         if head.i < verb.i and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("ROOT", "nsubj") \
                 and not any(child.dep_ == "case" for child in head.children):
             return _noun_phrase(head, verb.i)
+    if depth < 2 and verb.dep_ == "advcl" and verb.head.i < verb.i \
+            and set(verb.morph.get("VerbForm")) & {"Part", "Ger"}:
+        # "Le syndicat cite l'exemple, estimant que …": a participle or a gerund shares the subject of
+        # the verb it depends on.
+        return _subject_tokens(verb.head, depth + 1)
     return []
 
 
@@ -710,7 +716,10 @@ class QuoteExtractor:
         obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
         if obj is None:
             return None
-        start_char = obj.left_edge.idx
+        start = obj.left_edge.i
+        if start > 0 and doc[start - 1].text in OPENERS:
+            start -= 1  # "a salué « un signal attendu »": the whole object is quoted
+        start_char = doc[start].idx
         sentence_end = sentence.end_char
         fragment = next((m for m in marked if start_char <= m.open_at < sentence_end and not m.unclosed
                          and m.open_at - start_char < 60), None)
@@ -719,7 +728,7 @@ class QuoteExtractor:
         # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
         end_token = max(self._token_index_at(doc, fragment.close_at),
                         min(obj.right_edge.i, sentence.end - 1))
-        return self._clause_quote(doc, obj.left_edge.i, end_token + 1, verb, people, marked, "mixed")
+        return self._clause_quote(doc, start, end_token + 1, verb, people, marked, "mixed")
 
     def _source_quote(self, doc: Doc, token: Token, people: list[Person], marked: list[MarkedSpan],
                       sentence: Span) -> tuple[Quote, set[int]] | None:
