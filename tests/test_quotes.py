@@ -224,6 +224,14 @@ def test_unattributed_quote_goes_to_the_person_named_paragraphs_before(nlp):
     assert only(nlp, text)["speaker"] == "Bastien Morel"
 
 
+def test_pronoun_goes_to_the_person_the_same_pronoun_took_up_before(nlp):
+    # Neither first name tells the gender; "Elle" and "Il" after each name do.
+    quote = only(nlp, "Camille Dufresne a ouvert sa boutique en 2019. Elle vend des céramiques. Dominique "
+                      "Roussel tient la librairie d'en face depuis trente ans. Il connaît tout le monde. "
+                      "« Le quartier revit enfin, les gens reviennent le soir », dit-elle.")
+    assert quote["speaker"] == "Camille Dufresne"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

@@ -3,6 +3,7 @@ role nouns and short names to the fullest name the article gives."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +16,9 @@ FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
 MASCULINE_TITLES = {"M.", "MM."}
 # How far around a name an apposition or a role noun is looked for, in tokens.
 ROLE_WINDOW = 6
+# How far after a name the pronoun that takes it up is looked for, in tokens.
+PRONOUN_REACH = 40
+IMPERSONAL_LEMMAS = {"falloir", "sembler", "paraître", "agir", "rester", "exister", "pleuvoir"}
 # How far after a speaker phrase the comma of a name in apposition may stand, in tokens.
 APPOSITION_REACH = 12
 NAME_WORD_POS = ("PROPN", "NOUN", "ADJ")
@@ -70,6 +74,21 @@ def _gender_near(span: Span) -> str | None:
     for token in after:
         if token.lower_ in ROLE_NOUNS and token.morph.get("Gender"):
             return token.morph.get("Gender")[0]
+    return None
+
+
+def _gender_taken_up(span: Span) -> str | None:
+    """The gender of the pronoun that takes a name up as the next subject ("Anne Roy dirige le club.
+    Elle …"), when nobody else is named in between. (Participles and adjectives said of the name were
+    tried too: the tagger's gender on them is unreliable and they made resolution worse.)"""
+    doc = span.doc
+    for token in doc[span.end: span.end + PRONOUN_REACH]:
+        if token.ent_type_ == "PER":
+            return None
+        if token.lower_ in ("il", "elle") and token.dep_.startswith("nsubj") \
+                and token.head.lemma_ not in IMPERSONAL_LEMMAS \
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("y", "s'")):
+            return "Fem" if token.lower_ == "elle" else "Masc"
     return None
 
 
@@ -130,6 +149,7 @@ def _is_person(ent: Span, name_words: set[str]) -> bool:
 def people_of(doc: Doc) -> list[Person]:
     """The article's people, their mentions grouped under the fullest name."""
     people: list[Person] = []
+    evidence: dict[int, Counter] = {}  # the pronouns that take up each person's mentions
     names = [_whole_name(ent) for ent in doc.ents if ent.label_ == "PER"]
     name_words = {word for name in names if len(name) > 1 for word in name.text.split()}
     for ent in names:
@@ -150,10 +170,19 @@ def people_of(doc: Doc) -> list[Person]:
         gender = _gender_near(ent)
         if gender and not match.gender:
             match.gender = gender
+        taken_up = _gender_taken_up(ent)
+        if taken_up:
+            evidence.setdefault(id(match), Counter())[taken_up] += 1
         title, org, roles = _apposition(ent)
         match.roles |= roles
         if title and not match.title:
             match.title, match.org = title, org
+    for person in people:
+        votes = evidence.get(id(person))
+        if person.gender is None and votes:
+            (first, count), *rest = votes.most_common()
+            if not rest or rest[0][1] < count:
+                person.gender = first
     return people
 
 
