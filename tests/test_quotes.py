@@ -123,6 +123,11 @@ def test_source_introducer_ends_at_its_comma_or_past_an_apposition(nlp, text, so
     assert quote["text"].startswith(clause)
 
 
+def test_pour_introduces_the_opinion_of_one_person(nlp):
+    quote = only(nlp, "Pour l'économiste Léa Fontanel, la croissance ralentira nettement l'an prochain.")
+    assert (quote["speaker"], quote["cue"]) == ("Léa Fontanel", "Pour")
+
+
 def test_mixed_quotes_keep_the_reported_clause(nlp):
     quotes, _ = quotes_of(nlp, "Le sénateur Marc Olivier a jugé la décision « historique ». "
                                "Il estime que le texte est « mal ficelé ».")
@@ -154,6 +159,7 @@ def test_participle_cue_takes_the_subject_of_its_clause(nlp):
     "La direction n'a pas fait savoir qu'elle renonçait au projet.",
     "Il ne juge pas que la situation soit grave.",
     "Elle y retourne souvent, le samedi, pour un atelier de couture avec des retraités.",
+    "Pour la première fois, le club a vendu tous ses abonnements avant l'été.",
 ])
 def test_titles_scare_quotes_named_plans_and_non_reports_are_not_quotes(nlp, text):
     assert quotes_of(nlp, text)[0] == []

@@ -29,6 +29,7 @@ from veille.nlp.quotes.speakers import (
     Person,
     Speaker,
     is_human_noun,
+    is_opinion_holder,
     people_of,
     recent_person,
     speaker_from_tokens,
@@ -743,8 +744,7 @@ class QuoteExtractor:
             introducer = doc[token.i: token.i + 1]
         if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.i <= token.i:
             return None
-        if token.lower_ == "pour" and not (head.ent_type_ == "PER" or is_human_noun(head)
-                                           or head.lower_ in ("lui", "elle", "eux", "elles")):
+        if token.lower_ == "pour" and not (is_opinion_holder(head) or head.lower_ in ("lui", "elle")):
             return None
         paragraph_start = doc.text.rfind("\n", 0, introducer.start_char) + 1
         at_start = introducer.start == sentence.start or not doc.text[

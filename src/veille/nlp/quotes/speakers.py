@@ -13,6 +13,9 @@ from veille.nlp.entities.patterns import PERSON_TITLES
 from veille.nlp.quotes.patterns import GROUP_WORDS, PRONOUN_GENDER, ROLE_NOUNS
 
 FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
+# Suffixes of nouns for people ("un économiste", "une chercheuse"); stricter than is_human_noun's ("une
+# étude", "l'instant", "la fois" end like people there).
+PERSON_NOUN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "ier", "ière", "aire")
 MASCULINE_TITLES = {"M.", "MM."}
 # How far around a name an apposition or a role noun is looked for, in tokens.
 ROLE_WINDOW = 6
@@ -229,6 +232,17 @@ def is_human_noun(token: Token) -> bool:
     if word in GROUP_WORDS or token.pos_ != "NOUN":
         return False
     return word.endswith(HUMAN_SUFFIXES) and len(word) > 3
+
+
+def is_opinion_holder(token: Token) -> bool:
+    """"Pour X, …" gives X's opinion when X is one person: "Pour l'économiste", "Pour Léa Fontanel".
+    Not "Pour la première fois", "Pour l'instant", nor "Pour les entreprises, l'enjeu est commercial"
+    (for them, not according to them). Stricter than is_human_noun, whose suffixes let "fois" in."""
+    if token.ent_type_ == "PER":
+        return True
+    word = token.lower_
+    return token.pos_ == "NOUN" and "Plur" not in token.morph.get("Number") and (
+        word in ROLE_NOUNS or len(word) > 4 and word.endswith(PERSON_NOUN_SUFFIXES))
 
 
 def _apposed_person(people: list[Person], last: Token) -> Person | None:
