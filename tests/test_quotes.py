@@ -48,6 +48,13 @@ def test_colon_introduced_quote(nlp):
     assert quote["text"].startswith("Nous ne fermerons pas")
 
 
+def test_cue_object_before_a_colon_quote_is_not_a_quote_of_its_own(nlp):
+    quote = only(nlp, "Aïcha Benhaddou enseigne le français à Roubaix. Elle explique sa démarche :\n\n"
+                      "« Je pars des vidéos que mes élèves regardent vraiment, pas de celles que je voudrais "
+                      "qu'ils regardent. »")
+    assert (quote["type"], quote["speaker"]) == ("direct", "Aïcha Benhaddou")
+
+
 def test_colon_quote_opening_the_next_paragraph_running_over_two(nlp):
     text = ("Sophie Lambert, directrice de l'ONG Lumière, l'explique :\n\n"
             "« Les familles attendent depuis des mois une réponse claire.\n\n"

@@ -729,7 +729,10 @@ class QuoteExtractor:
         # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
         end_token = max(self._token_index_at(doc, fragment.close_at),
                         min(obj.right_edge.i, sentence.end - 1))
-        return self._clause_quote(doc, start, end_token + 1, verb, people, marked, "mixed")
+        result = self._clause_quote(doc, start, end_token + 1, verb, people, marked, "mixed")
+        if result is None or marked.index(fragment) not in result[1]:
+            return None  # "explique sa démarche :\n\n« … »": the quote is direct, the object no report
+        return result
 
     def _source_quote(self, doc: Doc, token: Token, people: list[Person], marked: list[MarkedSpan],
                       sentence: Span) -> tuple[Quote, set[int]] | None:
