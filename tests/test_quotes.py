@@ -135,6 +135,13 @@ def test_pour_introduces_the_opinion_of_one_person(nlp):
     assert (quote["speaker"], quote["cue"]) == ("Léa Fontanel", "Pour")
 
 
+def test_selon_after_the_clause_with_a_participle_after_the_source(nlp):
+    quote = only(nlp, "Les exportations de fromage ont reculé de 3 % en 2024, selon la fédération des "
+                      "producteurs, après plusieurs années record.")
+    assert quote["text"] == "Les exportations de fromage ont reculé de 3 % en 2024"
+    assert quote["speaker"] == "la fédération des producteurs"
+
+
 def test_mixed_quotes_keep_the_reported_clause(nlp):
     quotes, _ = quotes_of(nlp, "Le sénateur Marc Olivier a jugé la décision « historique ». "
                                "Il estime que le texte est « mal ficelé ».")
@@ -167,6 +174,7 @@ def test_participle_cue_takes_the_subject_of_its_clause(nlp):
     "Il ne juge pas que la situation soit grave.",
     "Elle y retourne souvent, le samedi, pour un atelier de couture avec des retraités.",
     "Pour la première fois, le club a vendu tous ses abonnements avant l'été.",
+    "Ces groupes de quartier ont, selon ses observations, une fonction de solidarité considérable.",
 ])
 def test_titles_scare_quotes_named_plans_and_non_reports_are_not_quotes(nlp, text):
     assert quotes_of(nlp, text)[0] == []

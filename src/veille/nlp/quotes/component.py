@@ -313,6 +313,17 @@ def _is_second_cue(token: Token) -> bool:
             and not any(child.dep_.startswith("nsubj") for child in token.children))
 
 
+def _continues_the_clause(span: Span) -> bool:
+    """What follows an aside holds the rest of the clause: a finite verb before any relative pronoun
+    ("…, selon X, menée auprès de 6 200 élèves." has none)."""
+    for token in span:
+        if token.lower_ in ("qui", "dont", "que", "qu'", "où"):
+            return False
+        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            return True
+    return False
+
+
 class Sentences:
     """The parser's sentences, indexed once: Token.sent walks the whole Doc on every call."""
 
@@ -770,9 +781,18 @@ class QuoteExtractor:
         # de soutien, pour certains jeunes isolés").
         if introducer.start > sentence.start and doc[introducer.start - 1].text == "," \
                 and token.lower_ != "pour":
-            source = [t for t in doc[introducer.end: sentence.end] if not t.is_punct]
-            closing = next((t.i for t in doc[introducer.end: sentence.end] if t.text == ","), None)
+            # The parser's sentence may run over a full stop or a paragraph break.
+            end = next((t.i for t in doc[introducer.end: sentence.end] if t.text in (".", "!", "?")
+                        or "\n" in t.text), sentence.end)
+            source = [t for t in doc[introducer.end: end] if not t.is_punct]
+            closing = next((t.i for t in doc[introducer.end: end] if t.text == ","), None)
             if closing is not None:
+                before = doc[introducer.start - 2] if introducer.start > 1 else None
+                unfinished = before is not None and before.pos_ in ("VERB", "AUX", "DET", "ADP", "PRON")
+                if unfinished or _continues_the_clause(doc[closing + 1: end]):
+                    # "Ces groupes ont, selon ses observations, une fonction …", "Une interdiction, selon
+                    # elle, risquerait …": an aside inside the clause, the part before it no clause.
+                    return None
                 source = list(doc[introducer.end: closing])
             return self._clause_quote(doc, sentence.start, introducer.start - 1, None, people,
                                       marked, "selon", speaker_tokens=source, cue=introducer.text,
