@@ -142,6 +142,12 @@ def test_selon_after_the_clause_with_a_participle_after_the_source(nlp):
     assert quote["speaker"] == "la fédération des producteurs"
 
 
+def test_possessive_source_goes_to_its_possessor(nlp):
+    quote = only(nlp, "Le glaciologue Marc Perrin mesure le glacier depuis vingt ans. Selon ses relevés, le "
+                      "front a reculé de soixante mètres depuis 2008.")
+    assert quote["speaker"] == "Marc Perrin"
+
+
 def test_mixed_quotes_keep_the_reported_clause(nlp):
     quotes, _ = quotes_of(nlp, "Le sénateur Marc Olivier a jugé la décision « historique ». "
                                "Il estime que le texte est « mal ficelé ».")

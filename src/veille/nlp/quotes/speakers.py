@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.entities.group import _is_part_of_name
-from veille.nlp.entities.patterns import PERSON_TITLES
+from veille.nlp.entities.patterns import OUTLETS, PERSON_TITLES
+from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.patterns import GROUP_WORDS, PRONOUN_GENDER, ROLE_NOUNS
 
 FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
@@ -285,6 +286,21 @@ def _has_complement(tokens: list[Token]) -> bool:
     return False
 
 
+def _possessor(doc: Doc, people: list[Person], before: int) -> Speaker | None:
+    person = recent_person(people, before)
+    mention = max((m for m in person.mentions if m.start_char < before), key=lambda m: m.start_char) \
+        if person is not None else None
+    # Platforms and outlets are what articles talk about or cite, hardly ever the possessor of a finding.
+    organisation = max((ent for ent in doc.ents if ent.label_ == "ORG" and ent.end_char <= before
+                        and ent.text not in PLATFORMS and ent.text not in OUTLETS),
+                       key=lambda ent: ent.start_char, default=None)
+    if organisation is not None and (mention is None or organisation.start_char > mention.start_char):
+        return Speaker(organisation.text, organisation.start_char, organisation.end_char)
+    if person is not None:
+        return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+    return None
+
+
 def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) -> Speaker | None:
     """A speaker from the words that name it: a name, a pronoun, a role noun or a group."""
     tokens = [t for t in tokens if not t.is_space and (not t.is_punct or t.text in ("-", "'"))]
@@ -324,6 +340,12 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
             person = recent_person(people, before, gender=gender)
         if person is not None:
             return Speaker(person.name, start_char, end_char, person.title, person.org)
+    if determiner in POSSESSIVES and len(tokens) > 1 and tokens[1].pos_ == "NOUN" and role is None \
+            and tokens[1].lower_ not in GROUP_WORDS:
+        # "Selon ses relevés, …", "son bilan": the possessor speaks, the last person or organisation named.
+        possessor = _possessor(doc, people, start_char)
+        if possessor is not None:
+            return possessor
     if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS or t.ent_type_ == "ORG"
            for t in tokens):
         phrase = doc.text[start_char:end_char]
