@@ -55,6 +55,13 @@ def test_cue_object_before_a_colon_quote_is_not_a_quote_of_its_own(nlp):
     assert (quote["type"], quote["speaker"]) == ("direct", "Aïcha Benhaddou")
 
 
+def test_quote_after_a_colon_stays_direct_even_after_a_cue_object(nlp):
+    quote = only(nlp, "Je n'oublierai jamais ce que m'a dit la psychologue : « Votre fille n'a pas cherché "
+                      "ces vidéos, ce sont elles qui l'ont trouvée. »")
+    assert quote["type"] == "direct"
+    assert quote["text"] == "Votre fille n'a pas cherché ces vidéos, ce sont elles qui l'ont trouvée."
+
+
 def test_colon_quote_opening_the_next_paragraph_running_over_two(nlp):
     text = ("Sophie Lambert, directrice de l'ONG Lumière, l'explique :\n\n"
             "« Les familles attendent depuis des mois une réponse claire.\n\n"

@@ -735,8 +735,8 @@ class QuoteExtractor:
         sentence_end = sentence.end_char
         fragment = next((m for m in marked if start_char <= m.open_at < sentence_end and not m.unclosed
                          and m.open_at - start_char < 60), None)
-        if fragment is None:
-            return None
+        if fragment is None or ":" in doc.text[start_char:fragment.open_at]:
+            return None  # "ce que m'a dit la psychologue : « … »" introduces a direct quote
         # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
         end_token = max(self._token_index_at(doc, fragment.close_at),
                         min(obj.right_edge.i, sentence.end - 1))
