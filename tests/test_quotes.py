@@ -163,6 +163,13 @@ def test_mixed_quotes_keep_the_reported_clause(nlp):
     assert all(q["speaker"] == "Marc Olivier" for q in quotes)
 
 
+def test_subject_pronoun_the_parser_mislabels_still_names_the_speaker(nlp):
+    quote = only(nlp, "Sarah Lemmens observe les débats. Elle juge la situation « paradoxale » pour un pays "
+                      "aussi riche.")
+    assert (quote["type"], quote["text"], quote["speaker"]) == (
+        "mixed", "la situation « paradoxale »", "Sarah Lemmens")
+
+
 def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
     quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
     assert (quote["type"], quote["text"], quote["speaker"]) == (

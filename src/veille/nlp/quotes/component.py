@@ -145,11 +145,34 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if head.i < verb.i and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("ROOT", "nsubj") \
                 and not any(child.dep_ == "case" for child in head.children):
             return _noun_phrase(head, verb.i)
+    subject = _subject_before(verb)
+    if subject:
+        return subject
     if depth < 2 and verb.dep_ == "advcl" and verb.head.i < verb.i \
             and set(verb.morph.get("VerbForm")) & {"Part", "Ger"}:
         # "Le syndicat cite l'exemple, estimant que …": a participle or a gerund shares the subject of
         # the verb it depends on.
         return _subject_tokens(verb.head, depth + 1)
+    return []
+
+
+def _subject_before(verb: Token) -> list[Token]:
+    """A subject the parser mislabelled, right before its verb (past "ne" and object clitics): a subject
+    pronoun ("Elle juge la situation « paradoxale »") or a person's name."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].lower_ in ("ne", "n'", "se", "s'", "l'", "le", "la", "les", "lui", "leur", "y",
+                                       "en", "m'", "me", "nous", "vous") and verb.i - k <= 3:
+        k -= 1
+    if k < 0:
+        return []
+    if doc[k].lower_ in SUBJECT_CLITICS:
+        return [doc[k]]
+    if doc[k].ent_type_ == "PER":
+        start = k
+        while start > 0 and doc[start - 1].ent_type_ == "PER" and doc[start].ent_iob_ != "B":
+            start -= 1
+        return list(doc[start: k + 1])
     return []
 
 
