@@ -48,6 +48,20 @@ def test_colon_introduced_quote(nlp):
     assert quote["text"].startswith("Nous ne fermerons pas")
 
 
+def test_cue_object_before_a_colon_quote_is_not_a_quote_of_its_own(nlp):
+    quote = only(nlp, "Aïcha Benhaddou enseigne le français à Roubaix. Elle explique sa démarche :\n\n"
+                      "« Je pars des vidéos que mes élèves regardent vraiment, pas de celles que je voudrais "
+                      "qu'ils regardent. »")
+    assert (quote["type"], quote["speaker"]) == ("direct", "Aïcha Benhaddou")
+
+
+def test_quote_after_a_colon_stays_direct_even_after_a_cue_object(nlp):
+    quote = only(nlp, "Je n'oublierai jamais ce que m'a dit la psychologue : « Votre fille n'a pas cherché "
+                      "ces vidéos, ce sont elles qui l'ont trouvée. »")
+    assert quote["type"] == "direct"
+    assert quote["text"] == "Votre fille n'a pas cherché ces vidéos, ce sont elles qui l'ont trouvée."
+
+
 def test_colon_quote_opening_the_next_paragraph_running_over_two(nlp):
     text = ("Sophie Lambert, directrice de l'ONG Lumière, l'explique :\n\n"
             "« Les familles attendent depuis des mois une réponse claire.\n\n"
@@ -65,11 +79,80 @@ def test_indirect_quote_with_que(nlp):
     assert quote["speaker"] == "Paul Girard"
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Le gouvernement a fait savoir qu'il surveillerait de près la situation des éleveurs.",
+     "Le gouvernement", "a fait savoir"),
+    ("Le porte-parole du syndicat, Martin Lévesque, a fait valoir que les vidéos montrent des cas extrêmes.",
+     "Martin Lévesque", "a fait valoir"),
+])
+def test_multiword_cue_with_a_que_clause(nlp, text, speaker, cue):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["speaker"], quote["cue"]) == ("indirect", speaker, cue)
+
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("Le maire, Denis Trottier, juge que le groupe a servi de relais à des rumeurs.", "Denis Trottier",
+     "le groupe a servi de relais à des rumeurs"),
+    ("L'Observatoire note que les créateurs de contenus progressent chez les jeunes.", "L'Observatoire",
+     "les créateurs de contenus progressent chez les jeunes"),
+    ("Claire Fontaine dirige la rédaction. Elle juge que les plateformes vendent une vitrine trop propre.",
+     "Claire Fontaine", "les plateformes vendent une vitrine trop propre"),
+])
+def test_cue_the_tagger_takes_for_a_noun_still_introduces_its_que_clause(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["speaker"], quote["text"]) == ("indirect", speaker, clause)
+
+
+def test_second_cue_of_the_same_speaker_ends_the_first_clause(nlp):
+    quotes, _ = quotes_of(nlp, "La directrice Hélène Garnier assure que les travaux avancent bien, mais "
+                               "reconnaît que le calendrier reste serré.")
+    assert [(q["text"], q["speaker"], q["cue"]) for q in quotes] == [
+        ("les travaux avancent bien", "Hélène Garnier", "assure"),
+        ("le calendrier reste serré", "Hélène Garnier", "reconnaît")]
+
+
+def test_que_clause_ends_at_a_colon(nlp):
+    quote = only(nlp, "Le maire Paul Renaud explique que la ligne est née d'une colère : les habitants ne "
+                      "voyaient plus de bus le soir.")
+    assert quote["text"] == "la ligne est née d'une colère"
+
+
 def test_selon_introduces_an_indirect_quote(nlp):
     quote = only(nlp, "Selon le rapport, la réforme coûtera deux milliards d'euros à l'État.")
     assert quote["type"] == "indirect"
     assert quote["speaker"] == "le rapport"
     assert quote["cue"] == "Selon"
+
+
+@pytest.mark.parametrize("text, source, clause", [
+    ("Selon le Programme alimentaire mondial, plus de deux millions de personnes manquent de nourriture "
+     "dans le pays, et la récolte a été mauvaise dans trois régions.", "le Programme alimentaire mondial",
+     "plus de deux millions de personnes manquent de nourriture"),
+    ("Selon Martine Leroy, sociologue à l'université de Lille, les adolescents lisent davantage qu'il y a "
+     "dix ans.", "Martine Leroy", "les adolescents lisent davantage"),
+])
+def test_source_introducer_ends_at_its_comma_or_past_an_apposition(nlp, text, source, clause):
+    quote = only(nlp, text)
+    assert quote["speaker"] == source
+    assert quote["text"].startswith(clause)
+
+
+def test_pour_introduces_the_opinion_of_one_person(nlp):
+    quote = only(nlp, "Pour l'économiste Léa Fontanel, la croissance ralentira nettement l'an prochain.")
+    assert (quote["speaker"], quote["cue"]) == ("Léa Fontanel", "Pour")
+
+
+def test_selon_after_the_clause_with_a_participle_after_the_source(nlp):
+    quote = only(nlp, "Les exportations de fromage ont reculé de 3 % en 2024, selon la fédération des "
+                      "producteurs, après plusieurs années record.")
+    assert quote["text"] == "Les exportations de fromage ont reculé de 3 % en 2024"
+    assert quote["speaker"] == "la fédération des producteurs"
+
+
+def test_possessive_source_goes_to_its_possessor(nlp):
+    quote = only(nlp, "Le glaciologue Marc Perrin mesure le glacier depuis vingt ans. Selon ses relevés, le "
+                      "front a reculé de soixante mètres depuis 2008.")
+    assert quote["speaker"] == "Marc Perrin"
 
 
 def test_mixed_quotes_keep_the_reported_clause(nlp):
@@ -80,6 +163,25 @@ def test_mixed_quotes_keep_the_reported_clause(nlp):
     assert all(q["speaker"] == "Marc Olivier" for q in quotes)
 
 
+def test_subject_pronoun_the_parser_mislabels_still_names_the_speaker(nlp):
+    quote = only(nlp, "Sarah Lemmens observe les débats. Elle juge la situation « paradoxale » pour un pays "
+                      "aussi riche.")
+    assert (quote["type"], quote["text"], quote["speaker"]) == (
+        "mixed", "la situation « paradoxale »", "Sarah Lemmens")
+
+
+def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
+    quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
+    assert (quote["type"], quote["text"], quote["speaker"]) == (
+        "mixed", "« un signal attendu depuis longtemps »", "La fédération")
+
+
+def test_participle_cue_takes_the_subject_of_its_clause(nlp):
+    quote = only(nlp, "Le syndicat cite le journal en exemple, estimant que les réseaux peuvent être « un "
+                      "levier de reconquête » pour la presse locale.")
+    assert (quote["type"], quote["speaker"], quote["cue"]) == ("mixed", "Le syndicat", "estimant")
+
+
 @pytest.mark.parametrize("text", [
     "Le film « Les Fauves » sort mercredi dans toutes les salles.",
     "Son premier roman, « Les Nuits de Bruges », publié à 800 exemplaires, a trouvé son public.",
@@ -88,6 +190,11 @@ def test_mixed_quotes_keep_the_reported_clause(nlp):
     "Le « plan vélo » de la région prévoit trente kilomètres de pistes.",
     "Il n'a pas dit que la réforme serait votée cette année.",
     "Elle va annoncer que le budget sera revu à la baisse.",
+    "La direction n'a pas fait savoir qu'elle renonçait au projet.",
+    "Il ne juge pas que la situation soit grave.",
+    "Elle y retourne souvent, le samedi, pour un atelier de couture avec des retraités.",
+    "Pour la première fois, le club a vendu tous ses abonnements avant l'été.",
+    "Ces groupes de quartier ont, selon ses observations, une fonction de solidarité considérable.",
 ])
 def test_titles_scare_quotes_named_plans_and_non_reports_are_not_quotes(nlp, text):
     assert quotes_of(nlp, text)[0] == []
@@ -113,6 +220,57 @@ def test_incise_verb_the_tagger_takes_for_an_adjective(nlp):
                       "montrer le pain », sourit-elle.")
     assert quote["speaker"] == "Inès Belkacem"
     assert quote["cue"] == "sourit-elle"
+
+
+def test_surname_the_tagger_takes_for_an_adjective_stays_in_the_name(nlp):
+    quote = only(nlp, "Professeure à Namur, Anne-Sophie Dubrave étudie les créateurs de contenus. "
+                      "« Ils ont compris avant nous comment parler aux jeunes », juge-t-elle.")
+    assert quote["speaker"] == "Anne-Sophie Dubrave"
+
+
+def test_a_capitalised_common_noun_is_not_taken_for_the_speaker(nlp):
+    # NER tags "Roi" (procureur du Roi) as a person: the quote goes to the prosecutor named before it.
+    quote = only(nlp, "Hendrik Claeys, substitut du procureur du Roi, a requis cinq ans de prison.\n"
+                      "« Sans complicités au port, ces conteneurs ne sortiraient jamais des quais. »")
+    assert quote["speaker"] == "Hendrik Claeys"
+
+
+def test_speaker_phrase_resolved_to_the_name_in_apposition(nlp):
+    quote = only(nlp, "Le président du comité de jumelage de Vierzon, le Belge Marc Vanhoutte, estime que "
+                      "les échanges reprendront au printemps.")
+    assert quote["speaker"] == "Marc Vanhoutte"
+
+
+@pytest.mark.parametrize("role", ["la jeune femme", "la mère de 34 ans"])
+def test_role_with_an_adjective_or_an_age_goes_to_the_person_named_before(nlp, role):
+    quote = only(nlp, "Léa Fournier vit à Nantes depuis dix ans. « Je ne pensais pas que ce serait si dur "
+                      f"de trouver un logement », confie {role}.")
+    assert quote["speaker"] == "Léa Fournier"
+
+
+@pytest.mark.parametrize("cue", ["dit-elle", "conclut-elle"])
+def test_incise_verb_the_tagger_takes_for_a_participle(nlp, cue):
+    quote = only(nlp, "Claire Vauthier dirige le laboratoire où travaille aussi M. Dubreuil. « Je ne crois "
+                      f"pas à l'interdiction totale des écrans à l'école », {cue}.")
+    assert quote["cue"] == cue
+    assert quote["speaker"] == "Claire Vauthier"
+
+
+def test_unattributed_quote_goes_to_the_person_named_paragraphs_before(nlp):
+    text = ("Bastien Morel cultive des pommes à Bellegarde depuis vingt ans.\n\n"
+            "La région a connu trois années de sécheresse. Les nappes sont au plus bas et les arbres "
+            "souffrent.\n\n"
+            "« La récolte de printemps a été quasi nulle à cause du gel. J'ai perdu la moitié de mes "
+            "arbres. »")
+    assert only(nlp, text)["speaker"] == "Bastien Morel"
+
+
+def test_pronoun_goes_to_the_person_the_same_pronoun_took_up_before(nlp):
+    # Neither first name tells the gender; "Elle" and "Il" after each name do.
+    quote = only(nlp, "Camille Dufresne a ouvert sa boutique en 2019. Elle vend des céramiques. Dominique "
+                      "Roussel tient la librairie d'en face depuis trente ans. Il connaît tout le monde. "
+                      "« Le quartier revit enfin, les gens reviennent le soir », dit-elle.")
+    assert quote["speaker"] == "Camille Dufresne"
 
 
 def test_dash_attribution(nlp):

@@ -20,6 +20,7 @@ from veille.nlp.quotes.patterns import (
     DASHES,
     MULTIWORD_CUES,
     NAMING_WORDS,
+    OPENERS,
     ROLE_NOUNS,
     SUBJECT_CLITICS,
     WEAK_CUE_LEMMAS,
@@ -28,6 +29,7 @@ from veille.nlp.quotes.speakers import (
     Person,
     Speaker,
     is_human_noun,
+    is_opinion_holder,
     people_of,
     recent_person,
     speaker_from_tokens,
@@ -80,7 +82,19 @@ class Quote:
         }
 
 
+def multiword_head(token: Token) -> Token | None:
+    """The verb that opens a multi-word cue ending at `token`: "fait" of "a fait valoir", "met" of "met en
+    garde"."""
+    doc = token.doc
+    for back in (1, 2):
+        if token.i - back >= 0 and (doc[token.i - back].lemma_, token.lower_) in MULTIWORD_CUES:
+            return doc[token.i - back]
+    return None
+
+
 def is_cue(token: Token) -> bool:
+    if multiword_head(token) is not None:
+        return True
     lemma = token.lemma_.lower()
     if lemma in CUE_LEMMAS or lemma in WEAK_CUE_LEMMAS:
         return token.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "ADV") and not token.is_punct
@@ -90,6 +104,9 @@ def is_cue(token: Token) -> bool:
 def _cue_phrase(doc: Doc, verb: Token) -> tuple[str, int, int]:
     """The cue as written: auxiliary, inverted clitic and reflexive pronoun included."""
     start, end = verb.i, verb.i + 1
+    opening = multiword_head(verb)
+    if opening is not None:
+        start = opening.i
     while start > 0 and (doc[start - 1].pos_ == "AUX" or doc[start - 1].lower_ in ("-t", "s'", "se")
                          or doc[start - 1].lower_.startswith("-")) and verb.i - start < 4:
         start -= 1
@@ -102,24 +119,72 @@ def _cue_phrase(doc: Doc, verb: Token) -> tuple[str, int, int]:
     return span.text, span.start_char, span.end_char
 
 
-def _subject_tokens(verb: Token) -> list[Token]:
+def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a cue verb (or of its auxiliary, or of the verb it is conjoined to), as its tokens,
     without long complements."""
     heads = [verb, verb.head] if verb.dep_.startswith("aux") or verb.dep_ == "conj" else [verb]
+    opening = multiword_head(verb)
+    if opening is not None:
+        heads = [verb, opening]  # "Le gouvernement a fait savoir que …": the subject is on "fait"
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb.head.head):
+        # "Elle assure que les travaux avancent, mais reconnaît que …": the parser hangs the second cue
+        # on the reported verb; its subject is the first cue's.
+        heads = [verb, verb.head.head]
     for token in heads:
         for child in token.children:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                 if child.lower_ in ("-t",):
                     continue
-                # The subject with its complements ("un porte-parole de la Commission"), up to a comma
-                # or a relative clause.
-                phrase = []
-                for t in child.doc[child.left_edge.i: child.right_edge.i + 1]:
-                    if t.i > child.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")):
-                        break
-                    phrase.append(t)
-                return phrase[:9]
+                return _noun_phrase(child)
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in MISPARSED_CUE_DEPS:
+        # "Le maire, Denis Trottier, juge que …", "Le Centre national du livre note que …": a cue the tagger
+        # took for a noun hangs on (a complement of) its subject.
+        head = verb.head
+        while any(child.dep_ == "case" for child in head.children) and head.head.i < head.i:
+            head = head.head
+        if head.i < verb.i and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("ROOT", "nsubj") \
+                and not any(child.dep_ == "case" for child in head.children):
+            return _noun_phrase(head, verb.i)
+    subject = _subject_before(verb)
+    if subject:
+        return subject
+    if depth < 2 and verb.dep_ == "advcl" and verb.head.i < verb.i \
+            and set(verb.morph.get("VerbForm")) & {"Part", "Ger"}:
+        # "Le syndicat cite l'exemple, estimant que …": a participle or a gerund shares the subject of
+        # the verb it depends on.
+        return _subject_tokens(verb.head, depth + 1)
     return []
+
+
+def _subject_before(verb: Token) -> list[Token]:
+    """A subject the parser mislabelled, right before its verb (past "ne" and object clitics): a subject
+    pronoun ("Elle juge la situation « paradoxale »") or a person's name."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].lower_ in ("ne", "n'", "se", "s'", "l'", "le", "la", "les", "lui", "leur", "y",
+                                       "en", "m'", "me", "nous", "vous") and verb.i - k <= 3:
+        k -= 1
+    if k < 0:
+        return []
+    if doc[k].lower_ in SUBJECT_CLITICS:
+        return [doc[k]]
+    if doc[k].ent_type_ == "PER":
+        start = k
+        while start > 0 and doc[start - 1].ent_type_ == "PER" and doc[start].ent_iob_ != "B":
+            start -= 1
+        return list(doc[start: k + 1])
+    return []
+
+
+def _noun_phrase(head: Token, limit: int | None = None) -> list[Token]:
+    """A noun phrase with its complements ("un porte-parole de la Commission"), up to a comma, a relative
+    clause or `limit`."""
+    phrase = []
+    for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
+        if t.i > head.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")) or t.i == limit:
+            break
+        phrase.append(t)
+    return phrase[:9]
 
 
 def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
@@ -165,6 +230,8 @@ def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
     return []
 
 
+# The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
+MISPARSED_CUE_DEPS = ("conj", "amod", "appos", "acl", "nmod")
 NOT_INCISE_VERB_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PUNCT"}
 # Adverbs and time words that may stand between an incise verb and its subject.
 SKIPPED_BEFORE_SPEAKER = frozenset(
@@ -215,6 +282,69 @@ def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
                 or token.lower_.startswith("-")):
             return None
     return None
+
+
+def _is_apposition(span: Span) -> bool:
+    """'sociologue à l'université', 'la présidente du syndicat', 'de l'université de Genève' (a complement
+    cut by a comma), 'qui a étudié …': a phrase about the source, with no finite verb of its own outside
+    a relative clause ("avocate spécialisée dans …" has a participle)."""
+    if not len(span):
+        return False
+    first = span[0]
+    second = span[1] if len(span) > 1 else first
+    if not (is_human_noun(first) or first.lower_ in ("de", "du", "des", "d'", "qui")
+            or first.pos_ == "DET" and is_human_noun(second)):
+        return False
+    for token in span:
+        if token.lower_ in ("qui", "dont", "que", "qu'", "où"):
+            return True
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+            return False
+    return True
+
+
+def _que_after(token: Token) -> Token | None:
+    """The "que" right after a cue, past an adverb or two ("estime pourtant que", "juge aussi que")."""
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) and k - token.i <= 2 and doc[k].pos_ == "ADV" and doc[k].lower_ not in NEGATIONS:
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].lower_ in ("que", "qu'") else None
+
+
+def _clause_end_after(que: Token, sentence: Span) -> int:
+    """Where a que clause the parser hung elsewhere (or whose "que" it mislabelled) ends: with the subtree
+    of the finite verb "que" introduces, else with the sentence."""
+    verb = que.head
+    finite = verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm")
+    if finite and que.i < verb.i < sentence.end and verb.left_edge.i <= que.i + 1:
+        return verb.right_edge.i + 1
+    return sentence.end
+
+
+def _reads_as_verb(token: Token) -> bool:
+    """A cue the tagger took for a noun ("Elle juge que …"): no determiner or preposition before it."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.pos_ in ("NOUN", "ADJ") and token.is_lower and (
+        previous is None or previous.pos_ not in ("DET", "ADP", "NUM"))
+
+
+def _is_second_cue(token: Token) -> bool:
+    """A finite cue verb without a subject, right after "et"/"mais": the reporter's next act."""
+    return (is_cue(token) and token.pos_ == "VERB" and token.lemma_ not in WEAK_CUE_LEMMAS
+            and not set(token.morph.get("VerbForm")) & {"Inf", "Part"}
+            and not any(child.dep_.startswith("nsubj") for child in token.children))
+
+
+def _continues_the_clause(span: Span) -> bool:
+    """What follows an aside holds the rest of the clause: a finite verb before any relative pronoun
+    ("…, selon X, menée auprès de 6 200 élèves." has none)."""
+    for token in span:
+        if token.lower_ in ("qui", "dont", "que", "qu'", "où"):
+            return False
+        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            return True
+    return False
 
 
 class Sentences:
@@ -322,7 +452,7 @@ class QuoteExtractor:
             if words < 2:
                 return None
             if quote.speaker is None:
-                quote.speaker = self._recent_speaker(people, span, paras, attributed=True)
+                quote.speaker = self._recent_speaker(people, span)
             return quote
         if words < self.min_direct_words or not sentence_like:
             return None
@@ -340,19 +470,14 @@ class QuoteExtractor:
         if follows_previous:
             quote.speaker, quote.pattern = previous.speaker, "continuation"
             return quote
-        quote.speaker = self._recent_speaker(people, span, paras)
+        quote.speaker = self._recent_speaker(people, span)
         return quote
 
     @staticmethod
-    def _recent_speaker(people: list[Person], span: MarkedSpan, paras: list[tuple[int, int]],
-                        attributed: bool = False) -> Speaker | None:
-        """Nobody named at the quote: the person mentioned last, in this paragraph or the one before."""
-        paragraph = max(0, span.paragraphs[0] - 1)
-        person = recent_person(people, span.open_at, after=paras[paragraph][0] - 1)
-        if person is None and attributed:
-            # An attribution whose subject could not be resolved ("elle rit et lance :") in a portrait
-            # whose subject was named paragraphs earlier.
-            person = recent_person(people, span.open_at)
+    def _recent_speaker(people: list[Person], span: MarkedSpan) -> Speaker | None:
+        """Nobody named at the quote: the person mentioned last before it. In portraits and interviews the
+        quoted person was often named paragraphs earlier, with only narration in between."""
+        person = recent_person(people, span.open_at)
         if person is None:
             return None
         mention = max((m for m in person.mentions if m.start_char < span.open_at),
@@ -433,9 +558,11 @@ class QuoteExtractor:
         before = verb.i - 1
         while before > 0 and (doc[before].lower_.startswith("-") or doc[before].lower_ in ("s'", "se")):
             before -= 1  # a-t-il estimé, s'est-elle indignée
-        if "Part" in verb.morph.get("VerbForm") and doc[before].pos_ != "AUX":
-            return False  # « Les Nuits de Bruges », publié en 2024: an incise verb is finite
         inverted = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-")
+        # « Les Nuits de Bruges », publié en 2024: an incise verb is finite. (The tagger calls some finite
+        # forms participles, "dit-elle", "conclut-elle": an inverted clitic shows they are not.)
+        if "Part" in verb.morph.get("VerbForm") and doc[before].pos_ != "AUX" and not inverted:
+            return False
         if not (is_cue(verb) or inverted):
             # « la gang », réunit des adolescents: a verb that is no cue only makes an incise after a
             # real sentence.
@@ -508,6 +635,9 @@ class QuoteExtractor:
     def _is_not_a_report(verb: Token) -> bool:
         """A negated cue, a future or modal one, or a declined comment."""
         children = list(verb.children)
+        opening = multiword_head(verb)
+        if opening is not None:
+            verb, children = opening, children + list(opening.children)
         if any(child.lower_ in NEGATIONS for child in children):
             return True
         head = verb.head
@@ -531,16 +661,22 @@ class QuoteExtractor:
         for token in doc:
             if in_direct(token.idx):
                 continue
-            if token.lemma_.lower() in WEAK_CUE_LEMMAS:
-                continue
-            if is_cue(token) and token.pos_ in ("VERB", "AUX") and not self._is_not_a_report(token):
+            if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
+                continue  # "il pense que" is a thought; "il a fait savoir que" is a report
+            que = _que_after(token)
+            verbal = token.pos_ in ("VERB", "AUX") or que is not None and _reads_as_verb(token)
+            if is_cue(token) and verbal and not self._is_not_a_report(token):
                 clause = next((c for c in token.children if c.dep_ in ("ccomp", "obj", "xcomp")
                                and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'") and g.i > token.i
                                        for g in c.children)), None)
+                span = None
                 if clause is not None:
                     mark = next(g for g in clause.children if g.dep_ == "mark")
-                    right = clause.right_edge.i
-                    result = self._clause_quote(doc, mark.i + 1, right + 1, token, people, marked,
+                    span = mark.i + 1, clause.right_edge.i + 1
+                elif que is not None:
+                    span = que.i + 1, _clause_end_after(que, sentences.of(que))
+                if span is not None:
+                    result = self._clause_quote(doc, span[0], span[1], token, people, marked,
                                                 "indirect_que")
                     if result:
                         results.append(result)
@@ -559,12 +695,21 @@ class QuoteExtractor:
                       people: list[Person], marked: list[MarkedSpan], pattern: str,
                       speaker_tokens: list[Token] | None = None, cue: str | None = None,
                       before_cue: bool = False) -> tuple[Quote, set[int]] | None:
-        # "… que la copie creusait le déficit et a promis de …": the cue's own second verb is not reported.
+        # "… que la copie creusait le déficit et a promis de …", "…, mais reconnaît que …": the cue's own
+        # second verb (a past tense, or another cue with no subject of its own) is not reported.
         for token in doc[start:end - 2]:
-            if token.lower_ in ("et", "mais") and doc[token.i + 1].pos_ == "AUX" \
-                    and doc[token.i + 1].lemma_ in ("avoir", "être") and doc[token.i + 2].pos_ == "VERB":
+            if token.lower_ not in ("et", "mais"):
+                continue
+            following = doc[token.i + 1]
+            if following.pos_ == "AUX" and following.lemma_ in ("avoir", "être") \
+                    and doc[token.i + 2].pos_ == "VERB" or _is_second_cue(following):
                 end = token.i
                 break
+        # "… a expliqué que le projet est né d'une frustration : les grands médias …": what follows a
+        # colon illustrates the que clause, it is the writer's.
+        colon = next((t.i for t in doc[start:end] if t.text == ":"), None)
+        if colon is not None and pattern == "indirect_que":
+            end = colon
         while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ("»", "”", '"')
                                or doc[end - 1].is_space):
             end -= 1
@@ -606,16 +751,22 @@ class QuoteExtractor:
         obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
         if obj is None:
             return None
-        start_char = obj.left_edge.idx
+        start = obj.left_edge.i
+        if start > 0 and doc[start - 1].text in OPENERS:
+            start -= 1  # "a salué « un signal attendu »": the whole object is quoted
+        start_char = doc[start].idx
         sentence_end = sentence.end_char
         fragment = next((m for m in marked if start_char <= m.open_at < sentence_end and not m.unclosed
                          and m.open_at - start_char < 60), None)
-        if fragment is None:
-            return None
+        if fragment is None or ":" in doc.text[start_char:fragment.open_at]:
+            return None  # "ce que m'a dit la psychologue : « … »" introduces a direct quote
         # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
         end_token = max(self._token_index_at(doc, fragment.close_at),
                         min(obj.right_edge.i, sentence.end - 1))
-        return self._clause_quote(doc, obj.left_edge.i, end_token + 1, verb, people, marked, "mixed")
+        result = self._clause_quote(doc, start, end_token + 1, verb, people, marked, "mixed")
+        if result is None or marked.index(fragment) not in result[1]:
+            return None  # "explique sa démarche :\n\n« … »": the quote is direct, the object no report
+        return result
 
     def _source_quote(self, doc: Doc, token: Token, people: list[Person], marked: list[MarkedSpan],
                       sentence: Span) -> tuple[Quote, set[int]] | None:
@@ -630,8 +781,7 @@ class QuoteExtractor:
             introducer = doc[token.i: token.i + 1]
         if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.i <= token.i:
             return None
-        if token.lower_ == "pour" and not (head.ent_type_ == "PER" or is_human_noun(head)
-                                           or head.lower_ in ("lui", "elle", "eux", "elles")):
+        if token.lower_ == "pour" and not (is_opinion_holder(head) or head.lower_ in ("lui", "elle")):
             return None
         paragraph_start = doc.text.rfind("\n", 0, introducer.start_char) + 1
         at_start = introducer.start == sentence.start or not doc.text[
@@ -641,16 +791,31 @@ class QuoteExtractor:
             commas = [t.i for t in doc[introducer.end: sentence.end] if t.text == ","]
             if not commas:
                 return None
-            edge = head.right_edge.i
-            comma = next((c for c in commas if c > edge), None) if edge < sentence.end - 3 else None
-            comma = comma if comma is not None else commas[0]
+            # Not the parser's extent of the source (it often hangs the reported clause under the source's
+            # noun): the first comma, or a later one past appositions ("Selon X, sociologue à Y, …").
+            k = 0
+            while k + 1 < len(commas) and _is_apposition(doc[commas[k] + 1: commas[k + 1]]):
+                k += 1
+            comma = commas[k]
             source = list(doc[introducer.end: comma])
             return self._clause_quote(doc, comma + 1, sentence.end, None, people, marked, "selon",
                                       speaker_tokens=source, cue=introducer.text)
-        if introducer.start > sentence.start and doc[introducer.start - 1].text == ",":
-            source = [t for t in doc[introducer.end: sentence.end] if not t.is_punct]
-            closing = next((t.i for t in doc[introducer.end: sentence.end] if t.text == ","), None)
+        # "…, selon X." / "…, d'après X."; a "pour" inside a sentence is almost never a source ("un espace
+        # de soutien, pour certains jeunes isolés").
+        if introducer.start > sentence.start and doc[introducer.start - 1].text == "," \
+                and token.lower_ != "pour":
+            # The parser's sentence may run over a full stop or a paragraph break.
+            end = next((t.i for t in doc[introducer.end: sentence.end] if t.text in (".", "!", "?")
+                        or "\n" in t.text), sentence.end)
+            source = [t for t in doc[introducer.end: end] if not t.is_punct]
+            closing = next((t.i for t in doc[introducer.end: end] if t.text == ","), None)
             if closing is not None:
+                before = doc[introducer.start - 2] if introducer.start > 1 else None
+                unfinished = before is not None and before.pos_ in ("VERB", "AUX", "DET", "ADP", "PRON")
+                if unfinished or _continues_the_clause(doc[closing + 1: end]):
+                    # "Ces groupes ont, selon ses observations, une fonction …", "Une interdiction, selon
+                    # elle, risquerait …": an aside inside the clause, the part before it no clause.
+                    return None
                 source = list(doc[introducer.end: closing])
             return self._clause_quote(doc, sentence.start, introducer.start - 1, None, people,
                                       marked, "selon", speaker_tokens=source, cue=introducer.text,

@@ -3,18 +3,30 @@ role nouns and short names to the fullest name the article gives."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.entities.group import _is_part_of_name
-from veille.nlp.entities.patterns import PERSON_TITLES
+from veille.nlp.entities.patterns import OUTLETS, PERSON_TITLES
+from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.patterns import GROUP_WORDS, PRONOUN_GENDER, ROLE_NOUNS
 
 FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
+# Suffixes of nouns for people ("un économiste", "une chercheuse"); stricter than is_human_noun's ("une
+# étude", "l'instant", "la fois" end like people there).
+PERSON_NOUN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "ier", "ière", "aire")
 MASCULINE_TITLES = {"M.", "MM."}
 # How far around a name an apposition or a role noun is looked for, in tokens.
 ROLE_WINDOW = 6
+# How far after a name the pronoun that takes it up is looked for, in tokens.
+PRONOUN_REACH = 40
+IMPERSONAL_LEMMAS = {"falloir", "sembler", "paraître", "agir", "rester", "exister", "pleuvoir"}
+# How far after a speaker phrase the comma of a name in apposition may stand, in tokens.
+APPOSITION_REACH = 12
+NAME_WORD_POS = ("PROPN", "NOUN", "ADJ")
+PLACE_PREPOSITIONS = {"à", "au", "aux", "en", "de", "d'", "du", "des", "sur"}
 
 
 @dataclass
@@ -69,6 +81,21 @@ def _gender_near(span: Span) -> str | None:
     return None
 
 
+def _gender_taken_up(span: Span) -> str | None:
+    """The gender of the pronoun that takes a name up as the next subject ("Anne Roy dirige le club.
+    Elle …"), when nobody else is named in between. (Participles and adjectives said of the name were
+    tried too: the tagger's gender on them is unreliable and they made resolution worse.)"""
+    doc = span.doc
+    for token in doc[span.end: span.end + PRONOUN_REACH]:
+        if token.ent_type_ == "PER":
+            return None
+        if token.lower_ in ("il", "elle") and token.dep_.startswith("nsubj") \
+                and token.head.lemma_ not in IMPERSONAL_LEMMAS \
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("y", "s'")):
+            return "Fem" if token.lower_ == "elle" else "Masc"
+    return None
+
+
 def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
     """'X, rédacteur en chef chez Y,' -> ('rédacteur en chef', 'Y', {'rédacteur'})."""
     doc = span.doc
@@ -99,21 +126,39 @@ def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
 
 def _whole_name(span: Span) -> Span:
     """NER clips some names ("Anne-Catherine" of "Anne-Catherine Degrave"): take the capitalised name
-    words that follow it."""
+    words that follow it. The tagger often takes an unknown surname for an adjective or a noun; inside a
+    French sentence a capitalised noun or adjective right after a first name is still part of the name."""
     doc, end = span.doc, span.end
-    while end < len(doc) and end - span.end < 2 and doc[end].pos_ == "PROPN" \
+    while end < len(doc) and end - span.end < 2 and doc[end].pos_ in NAME_WORD_POS \
             and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
     return doc[span.start:end] if end > span.end else span
 
 
+def _is_person(ent: Span, name_words: set[str]) -> bool:
+    """NER calls many lone capitalised words persons: places ("une habitante de Felletin", "le marché
+    Sandaga"), capitalised common words at a line start ("Infirmière en soins…"). A lone word is a person
+    only when it is tagged a proper noun and stands neither after a preposition nor after a noun that it
+    names (a place, a street); a word of a fuller name in the article always is."""
+    if len(ent) > 1 or ent.text in name_words:
+        return True
+    token = ent[0]
+    if token.pos_ != "PROPN":
+        return False
+    previous = ent.doc[token.i - 1] if token.i > 0 else None
+    return previous is None or not (previous.lower_ in PLACE_PREPOSITIONS
+                                    or previous.pos_ == "NOUN" and not is_human_noun(previous))
+
+
 def people_of(doc: Doc) -> list[Person]:
     """The article's people, their mentions grouped under the fullest name."""
     people: list[Person] = []
-    for ent in doc.ents:
-        if ent.label_ != "PER":
+    evidence: dict[int, Counter] = {}  # the pronouns that take up each person's mentions
+    names = [_whole_name(ent) for ent in doc.ents if ent.label_ == "PER"]
+    name_words = {word for name in names if len(name) > 1 for word in name.text.split()}
+    for ent in names:
+        if not _is_person(ent, name_words):
             continue
-        ent = _whole_name(ent)
         name = _name_of(ent)
         if len(name) < 2:
             continue
@@ -129,10 +174,19 @@ def people_of(doc: Doc) -> list[Person]:
         gender = _gender_near(ent)
         if gender and not match.gender:
             match.gender = gender
+        taken_up = _gender_taken_up(ent)
+        if taken_up:
+            evidence.setdefault(id(match), Counter())[taken_up] += 1
         title, org, roles = _apposition(ent)
         match.roles |= roles
         if title and not match.title:
             match.title, match.org = title, org
+    for person in people:
+        votes = evidence.get(id(person))
+        if person.gender is None and votes:
+            (first, count), *rest = votes.most_common()
+            if not rest or rest[0][1] < count:
+                person.gender = first
     return people
 
 
@@ -181,12 +235,34 @@ def is_human_noun(token: Token) -> bool:
     return word.endswith(HUMAN_SUFFIXES) and len(word) > 3
 
 
+def is_opinion_holder(token: Token) -> bool:
+    """"Pour X, …" gives X's opinion when X is one person: "Pour l'économiste", "Pour Léa Fontanel".
+    Not "Pour la première fois", "Pour l'instant", nor "Pour les entreprises, l'enjeu est commercial"
+    (for them, not according to them). Stricter than is_human_noun, whose suffixes let "fois" in."""
+    if token.ent_type_ == "PER":
+        return True
+    word = token.lower_
+    return token.pos_ == "NOUN" and "Plur" not in token.morph.get("Number") and (
+        word in ROLE_NOUNS or len(word) > 4 and word.endswith(PERSON_NOUN_SUFFIXES))
+
+
 def _apposed_person(people: list[Person], last: Token) -> Person | None:
-    """'Sa présidente, Marianne Chevalley, …': the name set in apposition right after the phrase."""
+    """'Sa présidente, Marianne Chevalley, …' / 'Le président de la commission, le Suédois Lars Ekström,
+    …': the name set in apposition after the phrase. The phrase may have been cut short, so its comma is
+    looked for up to the end of the noun phrase; a determiner and a title may precede the name."""
     doc = last.doc
-    if last.i + 2 < len(doc) and doc[last.i + 1].text == ",":
-        following = doc[last.i + 2]
-        return person_at(people, following.idx, following.idx + len(following.text))
+    k, limit = last.i + 1, min(len(doc), last.i + APPOSITION_REACH)
+    while k < limit and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct and doc[k].text not in "()" \
+                or doc[k].lower_ in ("qui", "que", "dont"):
+            return None
+        k += 1
+    for token in doc[k + 1: min(len(doc), k + 4)]:
+        person = person_at(people, token.idx, token.idx + len(token.text))
+        if person is not None:
+            return person
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            break
     return None
 
 
@@ -197,6 +273,32 @@ def recent_person(people: list[Person], before: int, after: int = -1,
     if gender:
         candidates = [p for p in candidates if p.gender in (None, gender)] or candidates
     return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
+
+
+def _has_complement(tokens: list[Token]) -> bool:
+    """A complement that may name someone new ("la maire de Séné"); an age ("la joueuse de 27 ans")
+    does not."""
+    for k, token in enumerate(tokens):
+        if token.lower_ in ("de", "du", "des", "d'"):
+            following = tokens[k + 1: k + 3]
+            if not (len(following) == 2 and following[0].pos_ == "NUM" and following[1].lower_ == "ans"):
+                return True
+    return False
+
+
+def _possessor(doc: Doc, people: list[Person], before: int) -> Speaker | None:
+    person = recent_person(people, before)
+    mention = max((m for m in person.mentions if m.start_char < before), key=lambda m: m.start_char) \
+        if person is not None else None
+    # Platforms and outlets are what articles talk about or cite, hardly ever the possessor of a finding.
+    organisation = max((ent for ent in doc.ents if ent.label_ == "ORG" and ent.end_char <= before
+                        and ent.text not in PLATFORMS and ent.text not in OUTLETS),
+                       key=lambda ent: ent.start_char, default=None)
+    if organisation is not None and (mention is None or organisation.start_char > mention.start_char):
+        return Speaker(organisation.text, organisation.start_char, organisation.end_char)
+    if person is not None:
+        return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+    return None
 
 
 def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) -> Speaker | None:
@@ -220,15 +322,17 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         if person is None:
             return None
         return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
-    role = tokens[1] if len(tokens) > 1 and is_human_noun(tokens[1]) else None
+    # The role noun may follow an adjective ("la jeune femme", "le vieil homme").
+    role = next((t for t in tokens[1:3] if is_human_noun(t)), None)
+    if role is not None and role.i > tokens[1].i and tokens[1].pos_ != "ADJ":
+        role = None
     determiner = tokens[0].lower_
     if role is not None and determiner in DEFINITE and determiner != "les":
         # "la ministre", "l'entraîneur grenoblois": someone the article named before. A possessive
         # ("son porte-parole") or a complement ("la maire de Séné") may name someone new: only a
         # person the article gave that role then.
         person = resolve_role(people, role.lower_, before)
-        bare = determiner not in POSSESSIVES and not any(t.lower_ in ("de", "du", "des", "d'")
-                                                          for t in tokens[2:])
+        bare = determiner not in POSSESSIVES and not _has_complement(tokens[role.i - tokens[0].i + 1:])
         if person is None and bare:
             gender = ("Fem" if determiner in FEMININE_DETERMINERS else
                       "Masc" if determiner in MASCULINE_DETERMINERS else
@@ -236,6 +340,12 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
             person = recent_person(people, before, gender=gender)
         if person is not None:
             return Speaker(person.name, start_char, end_char, person.title, person.org)
+    if determiner in POSSESSIVES and len(tokens) > 1 and tokens[1].pos_ == "NOUN" and role is None \
+            and tokens[1].lower_ not in GROUP_WORDS:
+        # "Selon ses relevés, …", "son bilan": the possessor speaks, the last person or organisation named.
+        possessor = _possessor(doc, people, start_char)
+        if possessor is not None:
+            return possessor
     if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS or t.ent_type_ == "ORG"
            for t in tokens):
         phrase = doc.text[start_char:end_char]
