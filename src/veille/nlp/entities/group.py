@@ -76,7 +76,7 @@ def clean_mention(article_text: str, start: int, end: int, label: str) -> Mentio
     return Mention(text=text, label=label, start=start, end=end)
 
 
-def _is_part_of_name(short: str, full: str) -> bool:
+def is_part_of_name(short: str, full: str) -> bool:
     """'Le Pen' is part of 'Marine Le Pen'; 'Marine' is part of it too (a first name alone)."""
     short_words, full_words = short.split(), full.split()
     if len(short_words) >= len(full_words):
@@ -101,7 +101,7 @@ def group_mentions(mentions: list[Mention]) -> list[EntityGroup]:
     for key in order:
         group = by_key[key]
         candidates = [other for other in person_keys
-                      if other != key and _is_part_of_name(key, other)]
+                      if other != key and is_part_of_name(key, other)]
         if not candidates:
             continue
         if group.label != "PER" and len(key.split()) > 1:

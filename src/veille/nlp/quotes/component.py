@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.extensions import register_extensions
+from veille.nlp.quotes.doc_text import reading_text, text_of
 from veille.nlp.quotes.marks import MarkedSpan, find_marked_spans, paragraphs
 from veille.nlp.quotes.patterns import (
     CUE_FORMS_RE,
@@ -372,8 +373,9 @@ class QuoteExtractor:
         quotes, marked_of, warnings = self.extract(doc)
         spans = []
         records = []
+        text = text_of(doc)
         for quote in quotes:
-            record = quote.to_dict(doc.text, marked_of.get(id(quote)))
+            record = quote.to_dict(text, marked_of.get(id(quote)))
             span = doc.char_span(record["start"], record["end"], label=quote.type,
                                  alignment_mode="expand")
             if span is not None:
@@ -386,7 +388,11 @@ class QuoteExtractor:
 
     # ---- computing ------------------------------------------------------------------------------
     def extract(self, doc: Doc) -> tuple[list[Quote], dict[int, MarkedSpan], list[tuple[int, str]]]:
-        text = doc.text
+        with reading_text(doc) as text:
+            return self._extract(doc, text)
+
+    def _extract(self, doc: Doc, text: str
+                 ) -> tuple[list[Quote], dict[int, MarkedSpan], list[tuple[int, str]]]:
         marked, warnings = find_marked_spans(text)
         people = people_of(doc)
         paras = paragraphs(text)
@@ -419,7 +425,7 @@ class QuoteExtractor:
         return list(span) if span is not None else []
 
     def _token_index_at(self, doc: Doc, offset: int) -> int:
-        span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+        span = doc.char_span(offset, min(offset + 1, len(text_of(doc))), alignment_mode="expand")
         return span.start if span is not None else len(doc)
 
     def _word_count(self, doc: Doc, start: int, end: int) -> int:
@@ -428,14 +434,14 @@ class QuoteExtractor:
     def _direct_quote(self, doc: Doc, span: MarkedSpan, people: list[Person],
                       paras: list[tuple[int, int]], previous: Quote | None,
                       previous_para: int) -> Quote | None:
-        text = doc.text
+        text = text_of(doc)
         first_start, first_end = span.parts[0]
         words = sum(self._word_count(doc, s, e) for s, e in span.parts)
         open_token = self._token_index_at(doc, span.open_at)
         before = doc[open_token - 1] if open_token > 0 else None
         if before is not None and before.lower_ in NAMING_WORDS:
             return None
-        first_word = doc.text[first_start:first_end].split()[0].lower()
+        first_word = text_of(doc)[first_start:first_end].split()[0].lower()
         if first_word in NAMING_WORDS and words <= self.min_direct_words:
             return None
         para_index = span.paragraphs[0]
@@ -508,7 +514,7 @@ class QuoteExtractor:
                 continue
             cue, _, _ = _cue_phrase(doc, verb)
             second_start = closing.idx + 1
-            while second_start < end and doc.text[second_start].isspace():
+            while second_start < end and text_of(doc)[second_start].isspace():
                 second_start += 1
             if second_start >= end:
                 return False
@@ -538,7 +544,7 @@ class QuoteExtractor:
             return False
         if i < limit and doc[i].text == ",":
             i += 1
-        elif not doc.text[span.parts[-1][0]:span.parts[-1][1]].rstrip().endswith(("?", "!", "…")):
+        elif not text_of(doc)[span.parts[-1][0]:span.parts[-1][1]].rstrip().endswith(("?", "!", "…")):
             return False
         sentence_end = next((t.i for t in doc[i: i + 25] if t.text in (".", "!", "?", "«", "\n")
                              or "\n" in t.text), min(limit, i + 25))
@@ -567,7 +573,7 @@ class QuoteExtractor:
             # « la gang », réunit des adolescents: a verb that is no cue only makes an incise after a
             # real sentence.
             start, end = span.parts[0][0], span.parts[-1][1]
-            if (not doc.text[start:start + 1].isupper()
+            if (not text_of(doc)[start:start + 1].isupper()
                     or self._word_count(doc, start, end) < self.min_direct_words):
                 return False
         cue, _, _ = _cue_phrase(doc, verb)
@@ -580,7 +586,7 @@ class QuoteExtractor:
     def _introduced_before(self, doc: Doc, span: MarkedSpan, quote: Quote, people: list[Person],
                            paras: list[tuple[int, int]]) -> bool:
         """X l'a redit : « … » — in the same paragraph or at the end of the previous one."""
-        text = doc.text
+        text = text_of(doc)
         para_start = paras[span.paragraphs[0]][0]
         lead = text[para_start:span.open_at].rstrip()
         pattern = "colon"
@@ -653,7 +659,7 @@ class QuoteExtractor:
         results: list[tuple[Quote, set[int]]] = []
         inside_marks = [(m.open_at, m.end) for m in marked if self._word_count(
             doc, m.parts[0][0], m.parts[-1][1]) >= MIN_DIRECT_WORDS
-            and doc.text[m.parts[0][0]:m.parts[0][0] + 1].isupper()]
+            and text_of(doc)[m.parts[0][0]:m.parts[0][0] + 1].isupper()]
 
         def in_direct(offset: int) -> bool:
             return any(s <= offset < e for s, e in inside_marks)
@@ -717,13 +723,13 @@ class QuoteExtractor:
             return None
         start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         # A reported clause never runs over a paragraph break (the parser's sentences sometimes do).
-        segment = doc.text[start_char:end_char]
+        segment = text_of(doc)[start_char:end_char]
         if "\n" in segment.strip():
             if before_cue:
                 start_char += segment.rstrip().rfind("\n") + 1
             else:
                 end_char = start_char + segment.index("\n")
-            start_char, end_char = _stripped(doc.text, start_char, end_char)
+            start_char, end_char = _stripped(text_of(doc), start_char, end_char)
             if end_char - start_char < 10:
                 return None
         for m in marked:
@@ -758,7 +764,7 @@ class QuoteExtractor:
         sentence_end = sentence.end_char
         fragment = next((m for m in marked if start_char <= m.open_at < sentence_end and not m.unclosed
                          and m.open_at - start_char < 60), None)
-        if fragment is None or ":" in doc.text[start_char:fragment.open_at]:
+        if fragment is None or ":" in text_of(doc)[start_char:fragment.open_at]:
             return None  # "ce que m'a dit la psychologue : « … »" introduces a direct quote
         # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
         end_token = max(self._token_index_at(doc, fragment.close_at),
@@ -783,8 +789,8 @@ class QuoteExtractor:
             return None
         if token.lower_ == "pour" and not (is_opinion_holder(head) or head.lower_ in ("lui", "elle")):
             return None
-        paragraph_start = doc.text.rfind("\n", 0, introducer.start_char) + 1
-        at_start = introducer.start == sentence.start or not doc.text[
+        paragraph_start = text_of(doc).rfind("\n", 0, introducer.start_char) + 1
+        at_start = introducer.start == sentence.start or not text_of(doc)[
             paragraph_start:introducer.start_char].strip(" «\"“")
         if at_start:
             # The source runs to the comma that closes its phrase (appositions included).

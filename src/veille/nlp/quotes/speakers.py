@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.nlp.entities.group import _is_part_of_name
+from veille.nlp.entities.group import is_part_of_name
 from veille.nlp.entities.patterns import OUTLETS, PERSON_TITLES
 from veille.nlp.lexicon import PLATFORMS
+from veille.nlp.quotes.doc_text import text_of
 from veille.nlp.quotes.patterns import GROUP_WORDS, PRONOUN_GENDER, ROLE_NOUNS
 
 FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
@@ -162,9 +163,9 @@ def people_of(doc: Doc) -> list[Person]:
         name = _name_of(ent)
         if len(name) < 2:
             continue
-        match = next((p for p in people if p.name == name or _is_part_of_name(name, p.name)), None)
+        match = next((p for p in people if p.name == name or is_part_of_name(name, p.name)), None)
         if match is None:
-            match = next((p for p in people if _is_part_of_name(p.name, name)), None)
+            match = next((p for p in people if is_part_of_name(p.name, name)), None)
             if match is not None:
                 match.name = name
         if match is None:
@@ -348,6 +349,6 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
             return possessor
     if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS or t.ent_type_ == "ORG"
            for t in tokens):
-        phrase = doc.text[start_char:end_char]
+        phrase = text_of(doc)[start_char:end_char]
         return Speaker(phrase, start_char, end_char)
     return None
