@@ -113,6 +113,27 @@ def test_resume_analyses_again_an_item_whose_text_changed(analyzer, tmp_path):
     assert edited[0] != edited[1]
 
 
+def test_exports_inside_archives_and_long_csv_fields(analyzer, tmp_path):
+    from veille.batch import iter_items
+
+    records = [{"id": "j1", "text": ARTICLE + "\u2028" + ARTICLE}, {"id": "j2", "text": ARTICLE}]
+    jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    long_text = (ARTICLE + " ") * 700  # over the csv module's default 131,072-character field limit
+    table = f'id,text\nc1,"{long_text}"\nc2,"{ARTICLE}"\n'.encode()
+    archive = tmp_path / "exports.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("export.jsonl", jsonl)
+    tarball = tmp_path / "exports.tar.gz"
+    with tarfile.open(tarball, "w:gz") as handle:
+        member = tarfile.TarInfo("export.csv")
+        member.size = len(table)
+        handle.addfile(member, io.BytesIO(table))
+    items = list(iter_items([archive, tarball], BatchOptions()))
+    assert [item.id for item in items] == ["j1", "j2", "c1", "c2"]
+    assert all(item.error is None for item in items)
+    assert len(items[2].record["text"]) == len(long_text)
+
+
 def test_csv_output_flattens_one_row_per_article(analyzer, inputs, tmp_path):
     import csv
 

@@ -6,6 +6,7 @@ cannot be analysed. Lines are written whole and flushed, so an interruption lose
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from veille.io import (
     DEFAULT_MAX_BYTES,
@@ -63,19 +65,27 @@ def _unsafe_member(name: str) -> bool:
     return path.is_absolute() or ".." in path.parts or name.startswith("\\")
 
 
-def records_of(data: bytes, source: str, options: BatchOptions, csv_format: bool) -> Iterator[Item]:
-    """One item per JSON Lines record or CSV row; ids from the id field, else source:line."""
-    text = data.decode("utf-8-sig", errors="replace")
-    if csv_format:
-        rows = csv.DictReader(io.StringIO(text))
+def records_of(handle: BinaryIO, source: str, options: BatchOptions, csv_format: bool) -> Iterator[Item]:
+    """One item per JSON Lines record or CSV row, read line by line (an export of any size stays out of
+    memory); ids from the id field, else source:line."""
+    # Decoded line by line (a tar member read as a stream cannot back a TextIOWrapper: it is not seekable).
+    text = codecs.iterdecode(handle, "utf-8-sig", errors="replace")
+    if not csv_format:
+        for where, record, problem in parse_json_lines(text, source):
+            if problem:
+                yield Item(id=where, source=where, error=("bad_record", problem))
+            else:
+                yield _record_item(record, where, options)
+        return
+    csv.field_size_limit(max(options.max_bytes, csv.field_size_limit()))
+    rows = csv.DictReader(text)
+    number = 1
+    try:
         for number, row in enumerate(rows, 2):
             yield _record_item(row, f"{source}:{number}", options)
-        return
-    for where, record, problem in parse_json_lines(text.splitlines(), source):
-        if problem:
-            yield Item(id=where, source=where, error=("bad_record", problem))
-        else:
-            yield _record_item(record, where, options)
+    except csv.Error as error:
+        where = f"{source}:{number + 1}"
+        yield Item(id=where, source=where, error=("bad_record", f"unreadable CSV from here on ({error})"))
 
 
 def _record_item(record: dict, where: str, options: BatchOptions) -> Item:
@@ -90,7 +100,7 @@ def _record_item(record: dict, where: str, options: BatchOptions) -> Item:
 def items_of_bytes(data: bytes, name: str, options: BatchOptions) -> Iterator[Item]:
     suffix = _suffix(name)
     if suffix in RECORD_SUFFIXES:
-        yield from records_of(data, name, options, csv_format=suffix == ".csv")
+        yield from records_of(io.BytesIO(data), name, options, csv_format=suffix == ".csv")
     elif suffix in TAR_SUFFIXES:
         yield from items_of_tar(tarfile.open(fileobj=io.BytesIO(data), mode="r:*"), name, options)
     elif suffix == ".zip":
@@ -111,7 +121,12 @@ def items_of_zip(archive: zipfile.ZipFile, name: str, options: BatchOptions) -> 
         elif info.file_size > options.max_bytes:
             yield Item(id=member, source=member,
                        error=("too_large", f"{info.file_size:,} bytes, over --max-bytes"))
-        elif PurePosixPath(info.filename).match(options.glob):
+        elif not PurePosixPath(info.filename).match(options.glob):
+            continue
+        elif _suffix(info.filename) in RECORD_SUFFIXES:
+            with archive.open(info) as handle:
+                yield from records_of(handle, member, options, _suffix(info.filename) == ".csv")
+        else:
             yield from items_of_bytes(archive.read(info), member, options)
 
 
@@ -129,7 +144,12 @@ def items_of_tar(archive: tarfile.TarFile, name: str, options: BatchOptions) -> 
             elif info.size > options.max_bytes:
                 yield Item(id=member, source=member,
                            error=("too_large", f"{info.size:,} bytes, over --max-bytes"))
-            elif PurePosixPath(info.name).match(options.glob):
+            elif not PurePosixPath(info.name).match(options.glob):
+                continue
+            elif _suffix(info.name) in RECORD_SUFFIXES:
+                yield from records_of(archive.extractfile(info) or io.BytesIO(), member, options,
+                                      _suffix(info.name) == ".csv")
+            else:
                 handle = archive.extractfile(info)
                 yield from items_of_bytes(handle.read() if handle else b"", member, options)
 
@@ -146,7 +166,6 @@ def iter_items(inputs: Iterable[Path], options: BatchOptions) -> Iterator[Item]:
             if not file.exists():
                 yield Item(id=name, source=name, error=("input_error", "no such file"))
                 continue
-            size = file.stat().st_size
             suffix = _suffix(name)
             if suffix in TAR_SUFFIXES:
                 try:
@@ -161,7 +180,12 @@ def iter_items(inputs: Iterable[Path], options: BatchOptions) -> Iterator[Item]:
                 except (zipfile.BadZipFile, OSError) as error:
                     yield Item(id=name, source=name, error=("bad_archive", str(error)))
                 continue
-            if suffix not in RECORD_SUFFIXES and size > options.max_bytes:
+            if suffix in RECORD_SUFFIXES:
+                with file.open("rb") as handle:
+                    yield from records_of(handle, name, options, suffix == ".csv")
+                continue
+            size = file.stat().st_size
+            if size > options.max_bytes:
                 yield Item(id=name, source=name, error=("too_large", f"{size:,} bytes, over --max-bytes"))
                 continue
             yield from items_of_bytes(file.read_bytes(), name, options)
