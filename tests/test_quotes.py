@@ -273,6 +273,19 @@ def test_pronoun_goes_to_the_person_the_same_pronoun_took_up_before(nlp):
     assert quote["speaker"] == "Camille Dufresne"
 
 
+def test_pronoun_goes_to_the_last_subject_not_to_a_person_merely_mentioned(nlp):
+    quote = only(nlp, "Paul Girard entraîne depuis dix ans l'équipe de Camille Roux. "
+                      "« Nous visons la montée cette saison », assure-t-il.")
+    assert quote["speaker"] == "Paul Girard"
+
+
+def test_pronoun_goes_to_an_unnamed_subject_of_its_gender(nlp):
+    quote = only(nlp, "Le commissaire Pierre Morel a présenté l'enquête mardi. La maire de la commune a "
+                      "salué le travail des policiers. « Les habitants vont enfin dormir tranquilles », "
+                      "a-t-elle réagi.")
+    assert quote["speaker"] == "La maire de la commune"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

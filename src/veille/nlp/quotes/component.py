@@ -31,6 +31,7 @@ from veille.nlp.quotes.speakers import (
     Speaker,
     is_human_noun,
     is_opinion_holder,
+    noun_phrase,
     people_of,
     recent_person,
     speaker_from_tokens,
@@ -136,7 +137,7 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                 if child.lower_ in ("-t",):
                     continue
-                return _noun_phrase(child)
+                return noun_phrase(child)
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in MISPARSED_CUE_DEPS:
         # "Le maire, Denis Trottier, juge que …", "Le Centre national du livre note que …": a cue the tagger
         # took for a noun hangs on (a complement of) its subject.
@@ -145,7 +146,7 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             head = head.head
         if head.i < verb.i and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("ROOT", "nsubj") \
                 and not any(child.dep_ == "case" for child in head.children):
-            return _noun_phrase(head, verb.i)
+            return noun_phrase(head, verb.i)
     subject = _subject_before(verb)
     if subject:
         return subject
@@ -175,17 +176,6 @@ def _subject_before(verb: Token) -> list[Token]:
             start -= 1
         return list(doc[start: k + 1])
     return []
-
-
-def _noun_phrase(head: Token, limit: int | None = None) -> list[Token]:
-    """A noun phrase with its complements ("un porte-parole de la Commission"), up to a comma, a relative
-    clause or `limit`."""
-    phrase = []
-    for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
-        if t.i > head.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")) or t.i == limit:
-            break
-        phrase.append(t)
-    return phrase[:9]
 
 
 def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
