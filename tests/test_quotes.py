@@ -286,6 +286,25 @@ def test_pronoun_goes_to_an_unnamed_subject_of_its_gender(nlp):
     assert quote["speaker"] == "La maire de la commune"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Un commerçant du marché, qui refuse de donner son nom, tranche : « Tout le monde ment, alors je ne "
+     "voterai pas. »", "Un commerçant du marché"),
+    ("L'argument a été balayé par la procureure, Hélène Garnier, qui a relevé que le prévenu avait déjà été "
+     "condamné.", "Hélène Garnier"),
+])
+def test_subject_before_a_relative_clause_is_the_speaker(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Les élus ne sont pas tous d'accord. Certains estiment que la réforme arrive trop tard.", "Certains"),
+    ("Les influenceurs invités défendent leur démarche. L'un d'eux a assuré qu'il avait lu tout le dossier.",
+     "L'un d'eux"),
+])
+def test_indefinite_pronoun_subject_is_the_speaker(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

@@ -137,6 +137,10 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                 if child.lower_ in ("-t",):
                     continue
+                if child.lower_ == "qui" and token.dep_ == "acl:relcl" \
+                        and token.head.pos_ in ("NOUN", "PROPN"):
+                    # "la procureure, Mathilde Sorel, qui a relevé que …": the relative pronoun's antecedent.
+                    return noun_phrase(token.head)
                 return noun_phrase(child)
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in MISPARSED_CUE_DEPS:
         # "Le maire, Denis Trottier, juge que …", "Le Centre national du livre note que …": a cue the tagger
@@ -175,6 +179,18 @@ def _subject_before(verb: Token) -> list[Token]:
         while start > 0 and doc[start - 1].ent_type_ == "PER" and doc[start].ent_iob_ != "B":
             start -= 1
         return list(doc[start: k + 1])
+    if doc[k].text == ",":
+        # "Un diplomate européen, qui suit les discussions de près, résume …": the noun phrase before a
+        # relative clause set between commas.
+        opening = next((j for j in range(k - 1, max(0, k - 20), -1) if doc[j].text == ","), None)
+        if opening is not None and doc[opening + 1].lower_ == "qui":
+            # The head of the phrase, not its complement ("Un commerçant du marché, qui …").
+            noun = doc[opening - 1]
+            while noun.dep_ in ("nmod", "amod", "flat:name") and noun.head.i < noun.i:
+                noun = noun.head
+            if noun.pos_ in ("NOUN", "PROPN"):
+                start = min((child.i for child in noun.children if child.dep_ == "det"), default=noun.i)
+                return list(doc[start:opening])
     return []
 
 

@@ -72,5 +72,9 @@ proche proches entourage opposition majorité organisateurs autorités experts c
 porte-parole témoins parents enseignants médecins élus internautes utilisateurs plateforme direction
 """.split())
 
+# Indefinite pronouns that name an unnamed speaker among a group: "Certains estiment que …", "L'un d'eux a
+# assuré que …", "Une de mes patientes m'a dit …".
+INDEFINITE_SPEAKERS = frozenset("certains certaines plusieurs autres un une".split())
+
 PRONOUN_GENDER = {"il": "Masc", "ils": "Masc", "elle": "Fem", "elles": "Fem", "lui": "Masc", "eux": "Masc"}
 SUBJECT_CLITICS = frozenset(("il", "elle", "ils", "elles", "on"))

@@ -12,7 +12,7 @@ from veille.nlp.entities.group import is_part_of_name
 from veille.nlp.entities.patterns import OUTLETS, PERSON_TITLES
 from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.doc_text import text_of
-from veille.nlp.quotes.patterns import GROUP_WORDS, PRONOUN_GENDER, ROLE_NOUNS
+from veille.nlp.quotes.patterns import GROUP_WORDS, INDEFINITE_SPEAKERS, PRONOUN_GENDER, ROLE_NOUNS
 
 FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
 # Suffixes of nouns for people ("un économiste", "une chercheuse"); stricter than is_human_noun's ("une
@@ -485,8 +485,12 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         possessor = _possessor(doc, people, start_char)
         if possessor is not None:
             return possessor
-    if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS or t.ent_type_ == "ORG"
-           for t in tokens):
+    first_word = next((t for t in tokens if t.lower_ not in ("l'", "d'")), head)
+    indefinite = first_word.pos_ != "NOUN" and first_word.lower_ in INDEFINITE_SPEAKERS and (
+        first_word.lower_ not in ("un", "une", "autres") or first_word.i > head.i
+        or len(tokens) > 1 and tokens[1].lower_ in ("de", "d'", "des"))
+    if indefinite or any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS
+                         or t.ent_type_ == "ORG" for t in tokens):
         phrase = text_of(doc)[start_char:end_char]
         return Speaker(phrase, start_char, end_char)
     return None
