@@ -305,6 +305,16 @@ def test_indefinite_pronoun_subject_is_the_speaker(nlp, text, speaker):
     assert only(nlp, text)["speaker"] == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Maître Paul Lenoir représente la famille de la victime. La défense a plaidé que le prévenu n'avait "
+     "jamais vu la victime.", "La défense"),
+    ("Claire Martin dirige le laboratoire depuis 2019. Selon l'équipe, les premiers résultats seront publiés "
+     "en juin.", "l'équipe"),
+])
+def test_an_institution_is_not_taken_for_a_role_of_the_last_person(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"
