@@ -42,6 +42,17 @@ def test_inverted_clitic_goes_to_the_person_named_before_with_apposition(nlp):
     assert quote["speaker_org"] == "Defence IQ"
 
 
+@pytest.mark.parametrize("text, title, org", [
+    ("« Mon fils passe trois heures par jour sur son téléphone », a confié Karim Benali, père d'un élève de "
+     "quatrième.", "père d'un élève de quatrième", None),
+    ("« Les enfants paient le prix fort », a déclaré Anne Roux, directrice de la communication de l'Unicef.",
+     "directrice de la communication", "Unicef"),
+])
+def test_speaker_org_is_an_organisation_never_a_phrase_about_a_person(nlp, text, title, org):
+    quote = only(nlp, text)
+    assert (quote["speaker_title"], quote["speaker_org"]) == (title, org)
+
+
 def test_colon_introduced_quote(nlp):
     quote = only(nlp, "Le maire l'a redit : « Nous ne fermerons pas cette école tant que je serai là. »")
     assert quote["speaker"] == "Le maire"

@@ -101,6 +101,19 @@ def _gender_taken_up(span: Span) -> str | None:
     return None
 
 
+def _names_organisation(tokens: list[Token]) -> bool:
+    """'chez Defence IQ', 'de l'Unicef': an organisation, not a phrase about a person ('père d'un élève de
+    quatrième') nor a place ('à Lyon')."""
+    if tokens and tokens[0].lower_ in ("la", "le", "l'", "les"):
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.ent_type_ == "ORG":
+        return True
+    return first.text[:1].isupper() and first.ent_type_ not in ("LOC", "GPE", "PER")
+
+
 def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
     """'X, rédacteur en chef chez Y,' -> ('rédacteur en chef', 'Y', {'rédacteur'})."""
     doc = span.doc
@@ -115,10 +128,10 @@ def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
         if tokens and (tokens[0].lower_ in ROLE_NOUNS or tokens[0].pos_ in ("NOUN", "DET")):
             roles |= {token.lower_ for token in tokens if token.lower_ in ROLE_NOUNS}
             split = next((i for i, token in enumerate(tokens)
-                          if i > 0 and token.lower_ in ("de", "du", "des", "chez", "à", "au", "d'")),
-                         None)
+                          if i > 0 and token.lower_ in ("de", "du", "des", "chez", "à", "au", "d'")
+                          and _names_organisation(tokens[i + 1:])), None)
             if split is None:
-                return " ".join(t.text for t in tokens), None, roles
+                return doc[tokens[0].i: tokens[-1].i + 1].text, None, roles
             title = doc[tokens[0].i: tokens[split].i].text
             org = doc[tokens[split].i + 1: tokens[-1].i + 1].text if split + 1 < len(tokens) else None
             if org:
