@@ -326,6 +326,12 @@ def test_an_institution_is_not_taken_for_a_role_of_the_last_person(nlp, text, sp
     assert only(nlp, text)["speaker"] == speaker
 
 
+def test_demonstrative_role_with_a_complement_takes_up_the_person_named(nlp):
+    quote = only(nlp, "Sophie Renard tient la boulangerie du village depuis 2015. « Le pain se vend mal "
+                      "cette année », tranche cette mère de trois enfants.")
+    assert quote["speaker"] == "Sophie Renard"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

@@ -241,6 +241,7 @@ HUMAN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "aire"
 DEFINITE = ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "notre", "cette", "ce", "cet")
 FEMININE_DETERMINERS = ("la", "sa", "cette")
 POSSESSIVES = ("son", "sa", "ses", "leur", "notre")
+DEMONSTRATIVES = ("ce", "cet", "cette")
 MASCULINE_DETERMINERS = ("le", "son", "ce", "cet")
 
 
@@ -484,7 +485,9 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         # ("son porte-parole") or a complement ("la maire de Séné") may name someone new: only a
         # person the article gave that role then.
         person = resolve_role(people, role.lower_, before)
-        bare = determiner not in POSSESSIVES and not _has_complement(tokens[role.i - tokens[0].i + 1:])
+        # A demonstrative always takes up someone already named ("ce père de trois enfants").
+        bare = determiner in DEMONSTRATIVES or determiner not in POSSESSIVES and not _has_complement(
+            tokens[role.i - tokens[0].i + 1:])
         if person is None and bare:
             gender = ("Fem" if determiner in FEMININE_DETERMINERS else
                       "Masc" if determiner in MASCULINE_DETERMINERS else
