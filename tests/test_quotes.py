@@ -332,6 +332,13 @@ def test_demonstrative_role_with_a_complement_takes_up_the_person_named(nlp):
     assert quote["speaker"] == "Sophie Renard"
 
 
+def test_plural_pronoun_goes_to_the_last_plural_subject_not_to_a_person(nlp):
+    quote = only(nlp, "Anne Roy dirige le laboratoire depuis 2020. D'autres chercheurs jugent ces "
+                      "conclusions prématurées. Ils rappellent que les corrélations observées restent "
+                      "faibles.")
+    assert quote["speaker"] == "D'autres chercheurs"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

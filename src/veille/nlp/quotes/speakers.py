@@ -398,7 +398,7 @@ def _apposed_name(people: list[Person], subject: Token) -> Person | None:
 def _names_someone(token: Token) -> bool:
     """A noun for a person ("la maire", "un habitant"); short words ("une liste", "la piste") only end
     like one."""
-    word = token.lower_
+    word = token.lemma_.lower() if "Plur" in token.morph.get("Number") else token.lower_
     return word in ROLE_NOUNS or len(word) > 5 and word.endswith(("euse", "rice", "iste", "ienne", "logue"))
 
 
@@ -419,6 +419,7 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
     mentioned in between. Earlier il/elle of the same gender carry the same referent; words inside
     quotation marks are someone else's and are skipped."""
     doc = pronoun.doc
+    plural = pronoun.lower_.lstrip("-t").lstrip("-") in ("ils", "elles")
     depth = 0
     for token in reversed(doc[max(0, end - SUBJECT_REACH): end]):
         if token.text in CLOSING_MARKS:
@@ -433,8 +434,8 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
                 token = doc[token.i - 2]
             else:
                 continue
-        person = _named_person(people, token)
-        if person is None and token.pos_ == "NOUN" and "Plur" not in token.morph.get("Number") \
+        person = None if plural else _named_person(people, token)
+        if person is None and token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")) == plural \
                 and any(child.dep_ == "det" for child in token.children) and _names_someone(token):
             person = _apposed_name(people, token)
             if person is None:
@@ -465,7 +466,7 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
     if pronoun in PRONOUN_GENDER or pronoun == "on":
         if pronoun == "on":
             return None
-        if pronoun in ("il", "elle"):
+        if pronoun in ("il", "elle", "ils", "elles"):
             end = head.i if head.idx < before else next(
                 (t.i for t in doc[max(0, head.i - 200): head.i] if t.idx >= before), head.i)
             antecedent = _subject_antecedent(people, head, PRONOUN_GENDER[pronoun], end)
