@@ -339,6 +339,12 @@ def test_plural_pronoun_goes_to_the_last_plural_subject_not_to_a_person(nlp):
     assert quote["speaker"] == "D'autres chercheurs"
 
 
+def test_preverbal_pronoun_takes_up_a_body_named_as_subject(nlp):
+    quote = only(nlp, "Anne Roy a présenté le projet lundi. Le ministère a pris acte de l'annonce. Il "
+                      "rappelle que le texte devra respecter le référentiel européen.")
+    assert quote["speaker"] == "Le ministère"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

@@ -402,6 +402,15 @@ def _names_someone(token: Token) -> bool:
     return word in ROLE_NOUNS or len(word) > 5 and word.endswith(("euse", "rice", "iste", "ienne", "logue"))
 
 
+def _speaks_as_a_body(token: Token, pronoun: Token) -> bool:
+    """'Le ministère … a pris acte. Il rappelle que …', 'La cour d'appel … Elle estime que …': a body or a
+    document takes up a preverbal il/elle. Not an inverted clitic after a quote (« … », dit-elle): quoted
+    words are a person's. Not a possessed group either ('son équipe', 'son groupe'): its owner is the
+    topic."""
+    return token.lower_ in GROUP_WORDS and not pronoun.lower_.startswith("-") and not any(
+        child.dep_ == "det" and "Poss=Yes" in str(child.morph) for child in token.children)
+
+
 def _named_person(people: list[Person], token: Token) -> Person | None:
     """The person a name token stands for, also where NER missed this mention ("Sarah sourit")."""
     if token.ent_type_ == "PER":
@@ -436,7 +445,8 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
                 continue
         person = None if plural else _named_person(people, token)
         if person is None and token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")) == plural \
-                and any(child.dep_ == "det" for child in token.children) and _names_someone(token):
+                and any(child.dep_ == "det" for child in token.children) \
+                and (_names_someone(token) or _speaks_as_a_body(token, pronoun)):
             person = _apposed_name(people, token)
             if person is None:
                 if _noun_gender(token) not in (None, gender):
