@@ -345,6 +345,15 @@ def test_preverbal_pronoun_takes_up_a_body_named_as_subject(nlp):
     assert quote["speaker"] == "Le ministère"
 
 
+def test_pronoun_prefers_a_person_named_in_full_to_a_lone_first_name_mentioned_once(nlp):
+    text = ("Marc Dubois tient la boulangerie du village depuis vingt ans. Le matin, les habitués arrivent "
+            "avant sept heures. Les croissants partent vite, les baguettes aussi. La file s'allonge jusqu'au "
+            "trottoir les jours de marché. Le four date de 1987 et les clients le connaissent tous. Le pain "
+            "de seigle reste la spécialité de la maison, avec une tarte aux pommes apportée chaque matin par "
+            "Dominique. « Ici, personne ne repart sans rien », sourit-il.")
+    assert only(nlp, text)["speaker"] == "Marc Dubois"
+
+
 def test_dash_attribution(nlp):
     quote = only(nlp, "« La plateforme a retiré les vidéos en quelques heures » – Amadou Diallo")
     assert quote["speaker"] == "Amadou Diallo"

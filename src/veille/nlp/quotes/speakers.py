@@ -227,6 +227,9 @@ def resolve_pronoun(people: list[Person], pronoun: str, before: int) -> Person |
     if gender:
         compatible = [p for p in candidates if p.gender in (None, gender)]
         candidates = compatible or candidates
+    # NER calls many lone capitalised words persons ("Chabanel", "Rhubarbe", a word opening a line): a
+    # pronoun goes first to the people named in full or more than once.
+    candidates = [p for p in candidates if len(p.name.split()) > 1 or len(p.mentions) > 1] or candidates
     return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
 
 
