@@ -42,6 +42,17 @@ def test_inverted_clitic_goes_to_the_person_named_before_with_apposition(nlp):
     assert quote["speaker_org"] == "Defence IQ"
 
 
+@pytest.mark.parametrize("text, title, org", [
+    ("« Mon fils passe trois heures par jour sur son téléphone », a confié Karim Benali, père d'un élève de "
+     "quatrième.", "père d'un élève de quatrième", None),
+    ("« Les enfants paient le prix fort », a déclaré Anne Roux, directrice de la communication de l'Unicef.",
+     "directrice de la communication", "Unicef"),
+])
+def test_speaker_org_is_an_organisation_never_a_phrase_about_a_person(nlp, text, title, org):
+    quote = only(nlp, text)
+    assert (quote["speaker_title"], quote["speaker_org"]) == (title, org)
+
+
 def test_colon_introduced_quote(nlp):
     quote = only(nlp, "Le maire l'a redit : « Nous ne fermerons pas cette école tant que je serai là. »")
     assert quote["speaker"] == "Le maire"
@@ -271,6 +282,76 @@ def test_pronoun_goes_to_the_person_the_same_pronoun_took_up_before(nlp):
                       "Roussel tient la librairie d'en face depuis trente ans. Il connaît tout le monde. "
                       "« Le quartier revit enfin, les gens reviennent le soir », dit-elle.")
     assert quote["speaker"] == "Camille Dufresne"
+
+
+def test_pronoun_goes_to_the_last_subject_not_to_a_person_merely_mentioned(nlp):
+    quote = only(nlp, "Paul Girard entraîne depuis dix ans l'équipe de Camille Roux. "
+                      "« Nous visons la montée cette saison », assure-t-il.")
+    assert quote["speaker"] == "Paul Girard"
+
+
+def test_pronoun_goes_to_an_unnamed_subject_of_its_gender(nlp):
+    quote = only(nlp, "Le commissaire Pierre Morel a présenté l'enquête mardi. La maire de la commune a "
+                      "salué le travail des policiers. « Les habitants vont enfin dormir tranquilles », "
+                      "a-t-elle réagi.")
+    assert quote["speaker"] == "La maire de la commune"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Un commerçant du marché, qui refuse de donner son nom, tranche : « Tout le monde ment, alors je ne "
+     "voterai pas. »", "Un commerçant du marché"),
+    ("L'argument a été balayé par la procureure, Hélène Garnier, qui a relevé que le prévenu avait déjà été "
+     "condamné.", "Hélène Garnier"),
+])
+def test_subject_before_a_relative_clause_is_the_speaker(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Les élus ne sont pas tous d'accord. Certains estiment que la réforme arrive trop tard.", "Certains"),
+    ("Les influenceurs invités défendent leur démarche. L'un d'eux a assuré qu'il avait lu tout le dossier.",
+     "L'un d'eux"),
+])
+def test_indefinite_pronoun_subject_is_the_speaker(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Maître Paul Lenoir représente la famille de la victime. La défense a plaidé que le prévenu n'avait "
+     "jamais vu la victime.", "La défense"),
+    ("Claire Martin dirige le laboratoire depuis 2019. Selon l'équipe, les premiers résultats seront publiés "
+     "en juin.", "l'équipe"),
+])
+def test_an_institution_is_not_taken_for_a_role_of_the_last_person(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker
+
+
+def test_demonstrative_role_with_a_complement_takes_up_the_person_named(nlp):
+    quote = only(nlp, "Sophie Renard tient la boulangerie du village depuis 2015. « Le pain se vend mal "
+                      "cette année », tranche cette mère de trois enfants.")
+    assert quote["speaker"] == "Sophie Renard"
+
+
+def test_plural_pronoun_goes_to_the_last_plural_subject_not_to_a_person(nlp):
+    quote = only(nlp, "Anne Roy dirige le laboratoire depuis 2020. D'autres chercheurs jugent ces "
+                      "conclusions prématurées. Ils rappellent que les corrélations observées restent "
+                      "faibles.")
+    assert quote["speaker"] == "D'autres chercheurs"
+
+
+def test_preverbal_pronoun_takes_up_a_body_named_as_subject(nlp):
+    quote = only(nlp, "Anne Roy a présenté le projet lundi. Le ministère a pris acte de l'annonce. Il "
+                      "rappelle que le texte devra respecter le référentiel européen.")
+    assert quote["speaker"] == "Le ministère"
+
+
+def test_pronoun_prefers_a_person_named_in_full_to_a_lone_first_name_mentioned_once(nlp):
+    text = ("Marc Dubois tient la boulangerie du village depuis vingt ans. Le matin, les habitués arrivent "
+            "avant sept heures. Les croissants partent vite, les baguettes aussi. La file s'allonge jusqu'au "
+            "trottoir les jours de marché. Le four date de 1987 et les clients le connaissent tous. Le pain "
+            "de seigle reste la spécialité de la maison, avec une tarte aux pommes apportée chaque matin par "
+            "Dominique. « Ici, personne ne repart sans rien », sourit-il.")
+    assert only(nlp, text)["speaker"] == "Marc Dubois"
 
 
 def test_dash_attribution(nlp):

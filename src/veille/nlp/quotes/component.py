@@ -31,6 +31,7 @@ from veille.nlp.quotes.speakers import (
     Speaker,
     is_human_noun,
     is_opinion_holder,
+    noun_phrase,
     people_of,
     recent_person,
     speaker_from_tokens,
@@ -136,7 +137,11 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                 if child.lower_ in ("-t",):
                     continue
-                return _noun_phrase(child)
+                if child.lower_ == "qui" and token.dep_ == "acl:relcl" \
+                        and token.head.pos_ in ("NOUN", "PROPN"):
+                    # "la procureure, Mathilde Sorel, qui a relevé que …": the relative pronoun's antecedent.
+                    return noun_phrase(token.head)
+                return noun_phrase(child)
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in MISPARSED_CUE_DEPS:
         # "Le maire, Denis Trottier, juge que …", "Le Centre national du livre note que …": a cue the tagger
         # took for a noun hangs on (a complement of) its subject.
@@ -145,7 +150,7 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             head = head.head
         if head.i < verb.i and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("ROOT", "nsubj") \
                 and not any(child.dep_ == "case" for child in head.children):
-            return _noun_phrase(head, verb.i)
+            return noun_phrase(head, verb.i)
     subject = _subject_before(verb)
     if subject:
         return subject
@@ -174,18 +179,19 @@ def _subject_before(verb: Token) -> list[Token]:
         while start > 0 and doc[start - 1].ent_type_ == "PER" and doc[start].ent_iob_ != "B":
             start -= 1
         return list(doc[start: k + 1])
+    if doc[k].text == ",":
+        # "Un diplomate européen, qui suit les discussions de près, résume …": the noun phrase before a
+        # relative clause set between commas.
+        opening = next((j for j in range(k - 1, max(0, k - 20), -1) if doc[j].text == ","), None)
+        if opening is not None and doc[opening + 1].lower_ == "qui":
+            # The head of the phrase, not its complement ("Un commerçant du marché, qui …").
+            noun = doc[opening - 1]
+            while noun.dep_ in ("nmod", "amod", "flat:name") and noun.head.i < noun.i:
+                noun = noun.head
+            if noun.pos_ in ("NOUN", "PROPN"):
+                start = min((child.i for child in noun.children if child.dep_ == "det"), default=noun.i)
+                return list(doc[start:opening])
     return []
-
-
-def _noun_phrase(head: Token, limit: int | None = None) -> list[Token]:
-    """A noun phrase with its complements ("un porte-parole de la Commission"), up to a comma, a relative
-    clause or `limit`."""
-    phrase = []
-    for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
-        if t.i > head.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")) or t.i == limit:
-            break
-        phrase.append(t)
-    return phrase[:9]
 
 
 def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:

@@ -70,7 +70,13 @@ rapport étude communiqué syndicat syndicats gouvernement ministère préfectur
 association ONG entreprise société groupe collectif sondage enquête document note source sources
 proche proches entourage opposition majorité organisateurs autorités experts chercheurs habitants
 porte-parole témoins parents enseignants médecins élus internautes utilisateurs plateforme direction
+défense service équipe unité centre autorité commission agence cellule brigade assemblée municipalité
+université école académie parlement département établissement collège lycée juridiction instance
 """.split())
+
+# Indefinite pronouns that name an unnamed speaker among a group: "Certains estiment que …", "L'un d'eux a
+# assuré que …", "Une de mes patientes m'a dit …".
+INDEFINITE_SPEAKERS = frozenset("certains certaines plusieurs autres un une".split())
 
 PRONOUN_GENDER = {"il": "Masc", "ils": "Masc", "elle": "Fem", "elles": "Fem", "lui": "Masc", "eux": "Masc"}
 SUBJECT_CLITICS = frozenset(("il", "elle", "ils", "elles", "on"))

@@ -12,13 +12,17 @@ from veille.nlp.entities.group import is_part_of_name
 from veille.nlp.entities.patterns import OUTLETS, PERSON_TITLES
 from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.doc_text import text_of
-from veille.nlp.quotes.patterns import GROUP_WORDS, PRONOUN_GENDER, ROLE_NOUNS
+from veille.nlp.quotes.patterns import GROUP_WORDS, INDEFINITE_SPEAKERS, PRONOUN_GENDER, ROLE_NOUNS
 
 FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
 # Suffixes of nouns for people ("un économiste", "une chercheuse"); stricter than is_human_noun's ("une
 # étude", "l'instant", "la fois" end like people there).
 PERSON_NOUN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "ier", "ière", "aire")
 MASCULINE_TITLES = {"M.", "MM."}
+# How far back the subject a pronoun takes up is looked for, in tokens.
+SUBJECT_REACH = 60
+CLOSING_MARKS = ("»", "”")
+OPENING_MARKS = ("«", "“")
 # How far around a name an apposition or a role noun is looked for, in tokens.
 ROLE_WINDOW = 6
 # How far after a name the pronoun that takes it up is looked for, in tokens.
@@ -97,6 +101,19 @@ def _gender_taken_up(span: Span) -> str | None:
     return None
 
 
+def _names_organisation(tokens: list[Token]) -> bool:
+    """'chez Defence IQ', 'de l'Unicef': an organisation, not a phrase about a person ('père d'un élève de
+    quatrième') nor a place ('à Lyon')."""
+    if tokens and tokens[0].lower_ in ("la", "le", "l'", "les"):
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.ent_type_ == "ORG":
+        return True
+    return first.text[:1].isupper() and first.ent_type_ not in ("LOC", "GPE", "PER")
+
+
 def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
     """'X, rédacteur en chef chez Y,' -> ('rédacteur en chef', 'Y', {'rédacteur'})."""
     doc = span.doc
@@ -111,10 +128,10 @@ def _apposition(span: Span) -> tuple[str | None, str | None, set[str]]:
         if tokens and (tokens[0].lower_ in ROLE_NOUNS or tokens[0].pos_ in ("NOUN", "DET")):
             roles |= {token.lower_ for token in tokens if token.lower_ in ROLE_NOUNS}
             split = next((i for i, token in enumerate(tokens)
-                          if i > 0 and token.lower_ in ("de", "du", "des", "chez", "à", "au", "d'")),
-                         None)
+                          if i > 0 and token.lower_ in ("de", "du", "des", "chez", "à", "au", "d'")
+                          and _names_organisation(tokens[i + 1:])), None)
             if split is None:
-                return " ".join(t.text for t in tokens), None, roles
+                return doc[tokens[0].i: tokens[-1].i + 1].text, None, roles
             title = doc[tokens[0].i: tokens[split].i].text
             org = doc[tokens[split].i + 1: tokens[-1].i + 1].text if split + 1 < len(tokens) else None
             if org:
@@ -210,6 +227,9 @@ def resolve_pronoun(people: list[Person], pronoun: str, before: int) -> Person |
     if gender:
         compatible = [p for p in candidates if p.gender in (None, gender)]
         candidates = compatible or candidates
+    # NER calls many lone capitalised words persons ("Chabanel", "Rhubarbe", a word opening a line): a
+    # pronoun goes first to the people named in full or more than once.
+    candidates = [p for p in candidates if len(p.name.split()) > 1 or len(p.mentions) > 1] or candidates
     return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
 
 
@@ -224,6 +244,7 @@ HUMAN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "aire"
 DEFINITE = ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "notre", "cette", "ce", "cet")
 FEMININE_DETERMINERS = ("la", "sa", "cette")
 POSSESSIVES = ("son", "sa", "ses", "leur", "notre")
+DEMONSTRATIVES = ("ce", "cet", "cette")
 MASCULINE_DETERMINERS = ("le", "son", "ce", "cet")
 
 
@@ -302,6 +323,145 @@ def _possessor(doc: Doc, people: list[Person], before: int) -> Speaker | None:
     return None
 
 
+def noun_phrase(head: Token, limit: int | None = None) -> list[Token]:
+    """A noun phrase with its complements ("un porte-parole de la Commission"), up to a comma, a relative
+    clause or `limit`."""
+    phrase = []
+    for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
+        if t.i > head.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")) or t.i == limit:
+            break
+        phrase.append(t)
+    return phrase[:9]
+
+
+def _noun_gender(token: Token) -> str | None:
+    determiner = next((child.lower_ for child in token.children if child.dep_ == "det"), "")
+    if determiner in ("la", "une", "cette", "sa"):
+        return "Fem"
+    if determiner in ("le", "un", "ce", "cet"):
+        return "Masc"
+    return (token.morph.get("Gender") or [None])[0]
+
+
+def _opens_sentence(token: Token) -> bool:
+    """A name or a noun phrase that opens a sentence or a paragraph: its subject, whatever label the parser
+    gave it (it often runs a sentence over a paragraph break and takes the name for an object)."""
+    doc = token.doc
+    if token.ent_type_ == "PER":
+        if token.ent_iob_ != "B":
+            return False
+        start = token.i
+    else:
+        start = min((child.i for child in token.children if child.dep_ == "det"), default=token.i)
+    if start == 0:
+        return True
+    previous = doc[start - 1]
+    return previous.text in (".", "!", "?") or previous.is_space and "\n" in previous.text
+
+
+def _is_salient(token: Token) -> bool:
+    """The subject of a main clause, an inverted clitic, a name or a noun phrase opening a sentence, or a
+    person given as a source at the start of a clause ("Selon Anne Roy, …")."""
+    if token.lower_.startswith("-"):
+        return True
+    if token.pos_ in ("NOUN", "PROPN") and _opens_sentence(token):
+        return True
+    if token.dep_.startswith("nsubj") or token.dep_ == "expl:subj":
+        # Not a subordinate clause's ("que son client connaissait …"); the parser's sentences run over
+        # paragraph breaks, so a main clause may hang on the previous one without a subordinator.
+        head = token.head
+        return not head.dep_.startswith(("acl", "advcl")) and not any(
+            child.dep_ == "mark" for child in head.children)
+    return (token.ent_type_ == "PER" or token.pos_ == "NOUN") and any(
+        child.dep_ == "case" and child.lower_ in ("selon", "après", "pour") and (
+            child.i == 0 or token.doc[child.i - 1].is_punct or token.doc[child.i - 1].is_space
+            or token.doc[child.i - 1].lower_ == "d'")
+        for child in token.children)
+
+
+def _subject_phrase(token: Token) -> list[Token]:
+    """The subject's noun phrase, from its determiner (the parser sometimes hangs a fronted adjunct on it)."""
+    phrase = noun_phrase(token)
+    first = min((child.i for child in token.children if child.dep_ == "det"), default=token.i)
+    return [t for t in phrase if t.i >= first]
+
+
+def _apposed_name(people: list[Person], subject: Token) -> Person | None:
+    """'Un administrateur de la coopérative, céréalier, Hervé Pichon, soutient …': a name set between
+    commas between the subject and its verb names the subject."""
+    doc = subject.doc
+    for token in doc[subject.i + 1: subject.head.i]:
+        if token.ent_type_ == "PER" and token.ent_iob_ == "B" and (
+                doc[token.i - 1].text == "," or doc[token.i - 1].text in PERSON_TITLES
+                and doc[token.i - 2].text == ","):
+            return person_at(people, token.idx, token.idx + len(token.text))
+    return None
+
+
+def _names_someone(token: Token) -> bool:
+    """A noun for a person ("la maire", "un habitant"); short words ("une liste", "la piste") only end
+    like one."""
+    word = token.lemma_.lower() if "Plur" in token.morph.get("Number") else token.lower_
+    return word in ROLE_NOUNS or len(word) > 5 and word.endswith(("euse", "rice", "iste", "ienne", "logue"))
+
+
+def _speaks_as_a_body(token: Token, pronoun: Token) -> bool:
+    """'Le ministère … a pris acte. Il rappelle que …', 'La cour d'appel … Elle estime que …': a body or a
+    document takes up a preverbal il/elle. Not an inverted clitic after a quote (« … », dit-elle): quoted
+    words are a person's. Not a possessed group either ('son équipe', 'son groupe'): its owner is the
+    topic."""
+    return token.lower_ in GROUP_WORDS and not pronoun.lower_.startswith("-") and not any(
+        child.dep_ == "det" and "Poss=Yes" in str(child.morph) for child in token.children)
+
+
+def _named_person(people: list[Person], token: Token) -> Person | None:
+    """The person a name token stands for, also where NER missed this mention ("Sarah sourit")."""
+    if token.ent_type_ == "PER":
+        return person_at(people, token.idx, token.idx + len(token.text))
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    named = [p for p in people if token.text in p.name.split()]
+    return max(named, key=lambda p: _last_mention_before(p, token.idx), default=None)
+
+
+def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None, end: int
+                        ) -> Speaker | None:
+    """A subject pronoun takes up the last subject of the same gender (centering): "Damien Lefèvre a fait le
+    choix inverse pour son fils. « … », tranche-t-il." goes to Damien Lefèvre, not to a person merely
+    mentioned in between. Earlier il/elle of the same gender carry the same referent; words inside
+    quotation marks are someone else's and are skipped."""
+    doc = pronoun.doc
+    plural = pronoun.lower_.lstrip("-t").lstrip("-") in ("ils", "elles")
+    depth = 0
+    for token in reversed(doc[max(0, end - SUBJECT_REACH): end]):
+        if token.text in CLOSING_MARKS:
+            depth += 1
+        elif token.text in OPENING_MARKS:
+            depth = max(0, depth - 1)
+        if depth or not _is_salient(token):
+            continue
+        if token.pos_ == "PRON" or token.lower_.startswith("-"):
+            # "Martine Collard, elle, a déjà …": the name the pronoun repeats.
+            if token.i > 1 and doc[token.i - 1].text == "," and doc[token.i - 2].ent_type_ == "PER":
+                token = doc[token.i - 2]
+            else:
+                continue
+        person = None if plural else _named_person(people, token)
+        if person is None and token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")) == plural \
+                and any(child.dep_ == "det" for child in token.children) \
+                and (_names_someone(token) or _speaks_as_a_body(token, pronoun)):
+            person = _apposed_name(people, token)
+            if person is None:
+                if _noun_gender(token) not in (None, gender):
+                    continue
+                phrase = _subject_phrase(token)
+                return speaker_from_tokens(phrase, people, phrase[0].idx)
+        if person is not None and person.gender in (None, gender):
+            return Speaker(person.name, pronoun.idx, pronoun.idx + len(pronoun.text), person.title,
+                           person.org)
+    return None
+
+
 def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) -> Speaker | None:
     """A speaker from the words that name it: a name, a pronoun, a role noun or a group."""
     tokens = [t for t in tokens if not t.is_space and (not t.is_punct or t.text in ("-", "'"))]
@@ -319,6 +479,12 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
     if pronoun in PRONOUN_GENDER or pronoun == "on":
         if pronoun == "on":
             return None
+        if pronoun in ("il", "elle", "ils", "elles"):
+            end = head.i if head.idx < before else next(
+                (t.i for t in doc[max(0, head.i - 200): head.i] if t.idx >= before), head.i)
+            antecedent = _subject_antecedent(people, head, PRONOUN_GENDER[pronoun], end)
+            if antecedent is not None:
+                return antecedent
         person = resolve_pronoun(people, pronoun, before)
         if person is None:
             return None
@@ -333,7 +499,9 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         # ("son porte-parole") or a complement ("la maire de Séné") may name someone new: only a
         # person the article gave that role then.
         person = resolve_role(people, role.lower_, before)
-        bare = determiner not in POSSESSIVES and not _has_complement(tokens[role.i - tokens[0].i + 1:])
+        # A demonstrative always takes up someone already named ("ce père de trois enfants").
+        bare = determiner in DEMONSTRATIVES or determiner not in POSSESSIVES and not _has_complement(
+            tokens[role.i - tokens[0].i + 1:])
         if person is None and bare:
             gender = ("Fem" if determiner in FEMININE_DETERMINERS else
                       "Masc" if determiner in MASCULINE_DETERMINERS else
@@ -347,8 +515,12 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         possessor = _possessor(doc, people, start_char)
         if possessor is not None:
             return possessor
-    if any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS or t.ent_type_ == "ORG"
-           for t in tokens):
+    first_word = next((t for t in tokens if t.lower_ not in ("l'", "d'")), head)
+    indefinite = first_word.pos_ != "NOUN" and first_word.lower_ in INDEFINITE_SPEAKERS and (
+        first_word.lower_ not in ("un", "une", "autres") or first_word.i > head.i
+        or len(tokens) > 1 and tokens[1].lower_ in ("de", "d'", "des"))
+    if indefinite or any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_NOUNS | GROUP_WORDS
+                         or t.ent_type_ == "ORG" for t in tokens):
         phrase = text_of(doc)[start_char:end_char]
         return Speaker(phrase, start_char, end_char)
     return None
