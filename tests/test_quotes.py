@@ -403,3 +403,15 @@ def test_component_saves_and_loads_with_the_pipeline(nlp, tmp_path):
     assert "veille_quotes" in reloaded.pipe_names
     text = "« Les commandes reprennent enfin », a assuré Jean Martin."
     assert reloaded(text)._.quotes == nlp(text)._.quotes
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("La sénatrice Hélène Marchal défendait le texte. « Nous irons jusqu'au bout », a-t-elle ajouté.",
+     "a-t-elle ajouté"),
+    ("Le préfet Paul Girard a signé l'arrêté. « La baignade reste interdite », a-t-il écrit.",
+     "a-t-il écrit"),
+    ("« Le marché rouvrira lundi », a indiqué le maire.", "a indiqué"),
+])
+def test_incise_cue_is_the_whole_verb_group_without_the_subject(nlp, text, cue):
+    quotes, _ = quotes_of(nlp, text)
+    assert [q["cue"] for q in quotes] == [cue]

@@ -115,6 +115,12 @@ def _cue_phrase(doc: Doc, verb: Token) -> tuple[str, int, int]:
     while end < len(doc) and doc[end].lower_.startswith("-") and doc[end].lower_.lstrip("-t") in (
             "il", "elle", "ils", "elles", "on", ""):
         end += 1
+    if verb.pos_ == "AUX" and end < len(doc) and (doc[end].pos_ in ("VERB", "ADJ")
+                                                  or "Part" in doc[end].morph.get("VerbForm")):
+        # "a-t-il écrit", "s'est-elle indignée": the incise found the inverted auxiliary; the participle
+        # after the clitic (tagged a verb or an adjective) is the verb.
+        verb = doc[end]
+        end += 1
     if end < len(doc) and (verb.lemma_, doc[end].lower_) in MULTIWORD_CUES:
         end += 1
     span = doc[start:end]
