@@ -415,3 +415,9 @@ def test_component_saves_and_loads_with_the_pipeline(nlp, tmp_path):
 def test_incise_cue_is_the_whole_verb_group_without_the_subject(nlp, text, cue):
     quotes, _ = quotes_of(nlp, text)
     assert [q["cue"] for q in quotes] == [cue]
+
+
+def test_a_pronoun_inside_a_quote_says_nothing_of_the_gender_of_the_person_named_before(nlp):
+    quote = only(nlp, "M. Paul Girard a ouvert la séance. Claude Vernier a ensuite présenté les comptes "
+                      "de la chorale. « Elle n'a jamais eu autant de membres », sourit-il.")
+    assert quote["speaker"] == "Claude Vernier"

@@ -92,7 +92,8 @@ def _gender_taken_up(span: Span) -> str | None:
     tried too: the tagger's gender on them is unreliable and they made resolution worse.)"""
     doc = span.doc
     for token in doc[span.end: span.end + PRONOUN_REACH]:
-        if token.ent_type_ == "PER":
+        # Past a quotation mark, "il"/"elle" is the quoted person's word for something else.
+        if token.ent_type_ == "PER" or token.text in OPENING_MARKS:
             return None
         if token.lower_ in ("il", "elle") and token.dep_.startswith("nsubj") \
                 and token.head.lemma_ not in IMPERSONAL_LEMMAS \
