@@ -421,3 +421,9 @@ def test_a_pronoun_inside_a_quote_says_nothing_of_the_gender_of_the_person_named
     quote = only(nlp, "M. Paul Girard a ouvert la séance. Claude Vernier a ensuite présenté les comptes "
                       "de la chorale. « Elle n'a jamais eu autant de membres », sourit-il.")
     assert quote["speaker"] == "Claude Vernier"
+
+
+def test_a_role_noun_gives_its_gender_by_its_ending_when_the_determiner_does_not(nlp):
+    quote = only(nlp, "Aïcha Diallo anime le collectif depuis 2020. Leur coordinateur, Dominique Perrin, "
+                      "ne se fait pas d'illusions. « Nous sommes une goutte d'eau », dit-il.")
+    assert quote["speaker"] == "Dominique Perrin"

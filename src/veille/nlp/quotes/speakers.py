@@ -77,6 +77,7 @@ def _gender_near(span: Span) -> str | None:
                 return "Fem"
             if determiner in ("le", "un", "son", "ce"):
                 return "Masc"
+            gender = _ending_gender(token) or gender
             if gender:
                 return gender[0]
     after = doc[span.end: span.end + 4]
@@ -84,6 +85,15 @@ def _gender_near(span: Span) -> str | None:
         if token.lower_ in ROLE_NOUNS and token.morph.get("Gender"):
             return token.morph.get("Gender")[0]
     return None
+
+
+def _ending_gender(token: Token) -> list[str]:
+    """The tagger's gender on role nouns is unreliable; their ending is not ("leur coordinateur")."""
+    if token.lower_.endswith(("rice", "euse", "ienne", "ière")):
+        return ["Fem"]
+    if token.lower_.endswith(("eur", "ier", "ien")):
+        return ["Masc"]
+    return []
 
 
 def _gender_taken_up(span: Span) -> str | None:
