@@ -427,3 +427,9 @@ def test_a_role_noun_gives_its_gender_by_its_ending_when_the_determiner_does_not
     quote = only(nlp, "Aïcha Diallo anime le collectif depuis 2020. Leur coordinateur, Dominique Perrin, "
                       "ne se fait pas d'illusions. « Nous sommes une goutte d'eau », dit-il.")
     assert quote["speaker"] == "Dominique Perrin"
+
+
+def test_a_name_set_after_a_role_speaks_even_when_ner_does_not_call_it_a_person(nlp):
+    quote = only(nlp, "« Les forages sont à sec depuis mars », a souligné le directeur scientifique de "
+                      "l'institut, Dr Hery Andriamasy.")
+    assert quote["speaker"] == "Hery Andriamasy"

@@ -279,10 +279,8 @@ def is_opinion_holder(token: Token) -> bool:
         word in ROLE_NOUNS or len(word) > 4 and word.endswith(PERSON_NOUN_SUFFIXES))
 
 
-def _apposed_person(people: list[Person], last: Token) -> Person | None:
-    """'Sa présidente, Marianne Chevalley, …' / 'Le président de la commission, le Suédois Lars Ekström,
-    …': the name set in apposition after the phrase. The phrase may have been cut short, so its comma is
-    looked for up to the end of the noun phrase; a determiner and a title may precede the name."""
+def _apposition_comma(last: Token) -> int | None:
+    """The comma that ends a noun phrase cut short at `last`, before any verb, relative or other mark."""
     doc = last.doc
     k, limit = last.i + 1, min(len(doc), last.i + APPOSITION_REACH)
     while k < limit and doc[k].text != ",":
@@ -290,6 +288,35 @@ def _apposed_person(people: list[Person], last: Token) -> Person | None:
                 or doc[k].lower_ in ("qui", "que", "dont"):
             return None
         k += 1
+    return k if k < limit else None
+
+
+def _apposed_unlisted_name(last: Token) -> Span | None:
+    """'la directrice du festival, Rim Ben Salem, 31 ans': a name of two capitalised words or more set after
+    a role, one that NER labelled a place or missed; a title may precede it."""
+    doc = last.doc
+    k = _apposition_comma(last)
+    if k is None:
+        return None
+    start = k + 1
+    if start < len(doc) and doc[start].text in PERSON_TITLES:
+        start += 1
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end - start < 2 or end < len(doc) and not (doc[end].is_punct or doc[end].is_space):
+        return None
+    return doc[start:end]
+
+
+def _apposed_person(people: list[Person], last: Token) -> Person | None:
+    """'Sa présidente, Marianne Chevalley, …' / 'Le président de la commission, le Suédois Lars Ekström,
+    …': the name set in apposition after the phrase. The phrase may have been cut short, so its comma is
+    looked for up to the end of the noun phrase; a determiner and a title may precede the name."""
+    doc = last.doc
+    k = _apposition_comma(last)
+    if k is None:
+        return None
     for token in doc[k + 1: min(len(doc), k + 4)]:
         person = person_at(people, token.idx, token.idx + len(token.text))
         if person is not None:
@@ -484,6 +511,9 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
     if person is not None:
         mention = min(person.mentions, key=lambda m: abs(m.start_char - start_char))
         return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+    name = _apposed_unlisted_name(tokens[-1]) if any(is_human_noun(t) for t in tokens) else None
+    if name is not None:
+        return Speaker(name.text, name.start_char, name.end_char)
     head = tokens[0]
     pronoun = head.lower_.lstrip("-t").lstrip("-") if head.pos_ == "PRON" or head.lower_.startswith("-") \
         else ""
