@@ -433,3 +433,13 @@ def test_a_name_set_after_a_role_speaks_even_when_ner_does_not_call_it_a_person(
     quote = only(nlp, "« Les forages sont à sec depuis mars », a souligné le directeur scientifique de "
                       "l'institut, Dr Hery Andriamasy.")
     assert quote["speaker"] == "Hery Andriamasy"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Un médecin qui a soigné les blessés affirme que les couloirs étaient pleins toute la nuit.",
+     "Un médecin qui a soigné les blessés"),
+    ("La pédiatre qui suivait notre fils a expliqué que la plupart des enfants guérissent vite.",
+     "La pédiatre qui suivait notre fils"),
+])
+def test_a_relative_right_after_the_speaker_noun_is_part_of_the_speaker(nlp, text, speaker):
+    assert only(nlp, text)["speaker"] == speaker

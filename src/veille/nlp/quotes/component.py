@@ -146,7 +146,7 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
                 if child.lower_ == "qui" and token.dep_ == "acl:relcl" \
                         and token.head.pos_ in ("NOUN", "PROPN"):
                     # "la procureure, Mathilde Sorel, qui a relevé que …": the relative pronoun's antecedent.
-                    return noun_phrase(token.head)
+                    return noun_phrase(token.head, child.i)
                 return noun_phrase(child)
     if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in MISPARSED_CUE_DEPS:
         # "Le maire, Denis Trottier, juge que …", "Le Centre national du livre note que …": a cue the tagger

@@ -366,7 +366,9 @@ def noun_phrase(head: Token, limit: int | None = None) -> list[Token]:
     clause or `limit`."""
     phrase = []
     for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
-        if t.i > head.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")) or t.i == limit:
+        # A relative right after the noun restricts it ("un magistrat qui l'a souvent jugée"): it stays.
+        if t.i > head.i and (t.text in (",", "(", ";") or t.lower_ in ("qui", "dont")
+                             and head.doc[t.i - 1].pos_ not in ("NOUN", "PROPN")) or t.i == limit:
             break
         phrase.append(t)
     return phrase[:9]
