@@ -443,3 +443,10 @@ def test_a_name_set_after_a_role_speaks_even_when_ner_does_not_call_it_a_person(
 ])
 def test_a_relative_right_after_the_speaker_noun_is_part_of_the_speaker(nlp, text, speaker):
     assert only(nlp, text)["speaker"] == speaker
+
+
+def test_an_unattributed_quote_goes_to_the_person_the_narration_before_it_is_about(nlp):
+    quote = only(nlp, "Fatou Diallo a rejoint l'équipe l'an dernier, à la demande de M. Paul Girard. "
+                      "Elle a formé trois autres bénévoles pour la relayer.\n\n« Il y a eu des soirs où "
+                      "j'ai voulu tout arrêter. Et puis le lendemain, quelqu'un me remerciait. »")
+    assert quote["speaker"] == "Fatou Diallo"

@@ -27,6 +27,8 @@ from veille.nlp.quotes.patterns import (
     WEAK_CUE_LEMMAS,
 )
 from veille.nlp.quotes.speakers import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
     Person,
     Speaker,
     is_human_noun,
@@ -37,6 +39,8 @@ from veille.nlp.quotes.speakers import (
     speaker_from_tokens,
 )
 
+# How far back the narration's last subject is looked for before an unattributed quote.
+RECENT_SUBJECT_REACH = 30
 # A quoted string shorter than this, with no attribution, is a scare quote or a name.
 MIN_DIRECT_WORDS = 4
 # An unattributed quote that is not a finished sentence must be at least this long to count.
@@ -470,7 +474,7 @@ class QuoteExtractor:
             if words < 2:
                 return None
             if quote.speaker is None:
-                quote.speaker = self._recent_speaker(people, span)
+                quote.speaker = self._recent_speaker(doc, people, span)
             return quote
         if words < self.min_direct_words or not sentence_like:
             return None
@@ -488,13 +492,27 @@ class QuoteExtractor:
         if follows_previous:
             quote.speaker, quote.pattern = previous.speaker, "continuation"
             return quote
-        quote.speaker = self._recent_speaker(people, span)
+        quote.speaker = self._recent_speaker(doc, people, span)
         return quote
 
-    @staticmethod
-    def _recent_speaker(people: list[Person], span: MarkedSpan) -> Speaker | None:
-        """Nobody named at the quote: the person mentioned last before it. In portraits and interviews the
-        quoted person was often named paragraphs earlier, with only narration in between."""
+    def _recent_speaker(self, doc: Doc, people: list[Person], span: MarkedSpan) -> Speaker | None:
+        """Nobody named at the quote: the person the narration just before it is about, when its last subject
+        is il/elle ("Elle a formé trois modératrices. « … »"); else the person mentioned last before it. In
+        portraits and interviews the quoted person was often named paragraphs earlier."""
+        depth = 0
+        for token in reversed(doc[max(0, self._token_index_at(doc, span.open_at) - RECENT_SUBJECT_REACH):
+                                  self._token_index_at(doc, span.open_at)]):
+            depth += token.text in CLOSING_MARKS
+            depth -= token.text in OPENING_MARKS and depth > 0
+            if depth or not (token.dep_.startswith("nsubj") and token.head.dep_ == "ROOT"):
+                continue
+            if token.lower_ not in ("il", "elle"):
+                break
+            speaker = speaker_from_tokens([token], people, token.idx)
+            # Only a person: a body or a document the pronoun may take up does not speak in quotes.
+            if speaker is not None and any(person.name == speaker.text for person in people):
+                return speaker
+            break
         person = recent_person(people, span.open_at)
         if person is None:
             return None
