@@ -450,3 +450,17 @@ def test_an_unattributed_quote_goes_to_the_person_the_narration_before_it_is_abo
                       "Elle a formé trois autres bénévoles pour la relayer.\n\n« Il y a eu des soirs où "
                       "j'ai voulu tout arrêter. Et puis le lendemain, quelqu'un me remerciait. »")
     assert quote["speaker"] == "Fatou Diallo"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("La ministre Claire Dubois a assuré que le budget serait tenu, alors que les recettes reculent.",
+     "le budget serait tenu"),
+    ("Selon l'Insee, 40 000 emplois ont été créés au premier trimestre, un chiffre en nette hausse.",
+     "40 000 emplois ont été créés au premier trimestre"),
+    ("Le maire Paul Girard estime que la rénovation était indispensable, tout en reconnaissant son coût.",
+     "la rénovation était indispensable"),
+    ("Le directeur, Paul Girard, a indiqué que l'usine recrutait des soudeurs, des tuyauteurs et des "
+     "électriciens.", "l'usine recrutait des soudeurs, des tuyauteurs et des électriciens"),
+])
+def test_a_detached_comment_after_the_reported_clause_is_left_out(nlp, text, reported):
+    assert only(nlp, text)["text"] == reported

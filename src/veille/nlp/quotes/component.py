@@ -346,6 +346,25 @@ def _reads_as_verb(token: Token) -> bool:
         previous is None or previous.pos_ not in ("DET", "ADP", "NUM"))
 
 
+def _opens_writer_comment(token: Token, end: int) -> bool:
+    """After a comma in a reported clause: "alors que", "tout en", "même si", a gerund, or an apposition."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else token
+    if token.lower_ in ("alors", "tout") and following.lower_ in ("que", "qu'", "en") \
+            or token.lower_ == "même" and following.lower_ in ("si", "s'"):
+        return True
+    gerund = "Ger" in token.morph.get("VerbForm") or token.lower_ == "en" and "Ger" in following.morph.get(
+        "VerbForm")
+    if gerund:
+        return True
+    # An apposition: a noun phrase with no finite verb up to the end of the clause; not the next item of a
+    # list ("des soudeurs, des électriciens") nor an adjunct set between commas (", une nuit, vers …").
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else following
+    if token.pos_ != "DET" or token.lower_ == "des" or following.pos_ != "NOUN" or after.text == ",":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[token.i:end])
+
+
 def _is_second_cue(token: Token) -> bool:
     """A finite cue verb without a subject, right after "et"/"mais": the reporter's next act."""
     return (is_cue(token) and token.pos_ == "VERB" and token.lemma_ not in WEAK_CUE_LEMMAS
@@ -741,6 +760,15 @@ class QuoteExtractor:
                     and doc[token.i + 2].pos_ == "VERB" or _is_second_cue(following):
                 end = token.i
                 break
+        # "…, alors que …", "…, tout en précisant …", "…, un chiffre en hausse": a detached adjunct or an
+        # apposition after the reported clause is the writer's comment on it.
+        if not before_cue:
+            for token in doc[start + 3:end - 1]:
+                # Not where the speaker's own words are in quotation marks: the clause is theirs.
+                if token.text == "," and _opens_writer_comment(doc[token.i + 1], end) \
+                        and not any(t.text in OPENERS for t in doc[start:end]):
+                    end = token.i
+                    break
         # "… a expliqué que le projet est né d'une frustration : les grands médias …": what follows a
         # colon illustrates the que clause, it is the writer's.
         colon = next((t.i for t in doc[start:end] if t.text == ":"), None)
