@@ -463,6 +463,10 @@ def test_an_unattributed_quote_goes_to_the_person_the_narration_before_it_is_abo
      "électriciens.", "l'usine recrutait des soudeurs, des tuyauteurs et des électriciens"),
     ("Selon la préfecture, le trafic a baissé de 12 % en un an, grâce à la nouvelle ligne de tramway.",
      "le trafic a baissé de 12 % en un an"),
+    ("Le maire Paul Girard assure que les travaux avanceront vite, mais une enquête est ouverte.",
+     "les travaux avanceront vite"),
+    ("Le maire Paul Girard assure que les travaux avanceront vite, mais que le budget sera dépassé.",
+     "les travaux avanceront vite, mais que le budget sera dépassé"),
 ])
 def test_a_detached_comment_after_the_reported_clause_is_left_out(nlp, text, reported):
     assert only(nlp, text)["text"] == reported

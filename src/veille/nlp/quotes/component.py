@@ -348,7 +348,8 @@ def _reads_as_verb(token: Token) -> bool:
 
 def _opens_writer_comment(token: Token, end: int) -> bool:
     """After a comma in a reported clause: "alors que", "tout en", "même si", "grâce à", "à condition que", a
-    gerund, or an apposition."""
+    gerund, an apposition, or "mais" with a subject of its own ("mais une enquête est ouverte"; "mais que …"
+    carries on the report)."""
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else token
     if token.lower_ in ("alors", "tout") and following.lower_ in ("que", "qu'", "en") \
@@ -357,6 +358,10 @@ def _opens_writer_comment(token: Token, end: int) -> bool:
     gerund = "Ger" in token.morph.get("VerbForm") or token.lower_ == "en" and "Ger" in following.morph.get(
         "VerbForm")
     if gerund or token.lower_ in ("grâce", "signe") or (token.lower_, following.lower_) == ("à", "condition"):
+        return True
+    if token.lower_ == "mais" and (following.lower_ in ("il", "elle", "ils", "elles", "on")
+                                   or following.pos_ == "DET" and following.dep_ == "det"
+                                   and following.head.dep_.startswith("nsubj")):
         return True
     # An apposition: a noun phrase with no finite verb up to the end of the clause; not the next item of a
     # list ("des soudeurs, des électriciens") nor an adjunct set between commas (", une nuit, vers …").
