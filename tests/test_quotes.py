@@ -467,6 +467,8 @@ def test_an_unattributed_quote_goes_to_the_person_the_narration_before_it_is_abo
      "les travaux avanceront vite"),
     ("Le maire Paul Girard assure que les travaux avanceront vite, mais que le budget sera dépassé.",
      "les travaux avanceront vite, mais que le budget sera dépassé"),
+    ("Selon le club, l'affluence a doublé en deux saisons, et la boutique a vendu deux mille maillots.",
+     "l'affluence a doublé en deux saisons"),
 ])
 def test_a_detached_comment_after_the_reported_clause_is_left_out(nlp, text, reported):
     assert only(nlp, text)["text"] == reported

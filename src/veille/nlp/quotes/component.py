@@ -348,8 +348,8 @@ def _reads_as_verb(token: Token) -> bool:
 
 def _opens_writer_comment(token: Token, end: int) -> bool:
     """After a comma in a reported clause: "alors que", "tout en", "même si", "grâce à", "à condition que", a
-    gerund, an apposition, or "mais" with a subject of its own ("mais une enquête est ouverte"; "mais que …"
-    carries on the report)."""
+    gerund, an apposition, or "mais"/"et" with a subject of its own ("mais une enquête est ouverte"; "mais
+    que …" carries on the report)."""
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else token
     if token.lower_ in ("alors", "tout") and following.lower_ in ("que", "qu'", "en") \
@@ -359,7 +359,7 @@ def _opens_writer_comment(token: Token, end: int) -> bool:
         "VerbForm")
     if gerund or token.lower_ in ("grâce", "signe") or (token.lower_, following.lower_) == ("à", "condition"):
         return True
-    if token.lower_ == "mais" and (following.lower_ in ("il", "elle", "ils", "elles", "on")
+    if token.lower_ in ("mais", "et") and (following.lower_ in ("il", "elle", "ils", "elles", "on")
                                    or following.pos_ == "DET" and following.dep_ == "det"
                                    and following.head.dep_.startswith("nsubj")):
         return True
