@@ -9,7 +9,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 
 from veille.classify.linear import LinearScores, TermWeights, class_probabilities, sigmoid
-from veille.classify.model import _fit_word_vectorizer, _with_dense
+from veille.classify.model import fit_word_vectorizer, with_dense
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def documents(corpus_articles):
 
 @pytest.fixture(scope="module")
 def vectorizer(documents):
-    return _fit_word_vectorizer(documents[:90], min_df=2)
+    return fit_word_vectorizer(documents[:90], min_df=2)
 
 
 def test_term_weights_reproduce_the_vectorizer(vectorizer, documents):
@@ -45,7 +45,7 @@ def test_linear_scores_reproduce_logistic_regressions(vectorizer, documents, cor
     weights = TermWeights.from_vectorizer(vectorizer)
     rng = np.random.default_rng(0)
     dense = rng.normal(size=(len(documents), 3))
-    features = _with_dense(vectorizer.transform(documents), dense)
+    features = with_dense(vectorizer.transform(documents), dense)
     rows = weights.rows(documents)
     stances = [article.stance for article in corpus_articles[:120]]
 

@@ -169,7 +169,10 @@ def batch(
             task = progress.add_task("batch", total=None, counted="?")
 
             def count() -> None:  # the total arrives once counted; until then no ETA
-                total = count_items(inputs, options)
+                try:
+                    total = count_items(inputs, options)
+                except Exception:  # noqa: BLE001  (only the ETA is lost; the batch reports the item itself)
+                    return
                 progress.update(task, total=total, counted=f"{total:,}")
 
             threading.Thread(target=count, daemon=True).start()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-# What the vectorizers are fitted with (model._fit_word_vectorizer): from_vectorizer refuses anything else.
+# What the vectorizers are fitted with (model.fit_word_vectorizer): from_vectorizer refuses anything else.
 TOKEN_PATTERN = r"\S+"
 NGRAM_RANGE = (1, 2)
 _TOKENS = re.compile(TOKEN_PATTERN)

@@ -24,7 +24,7 @@ def _lemma_string(lemmas: list[str]) -> str:
     return " ".join(lemmas)
 
 
-def _fit_word_vectorizer(documents: list[str], min_df: int):
+def fit_word_vectorizer(documents: list[str], min_df: int):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     # Lemmas are already lowercased, stop words and punctuation already left out by the nlp side.
@@ -38,7 +38,7 @@ def _logistic_regression(**settings):
     return LogisticRegression(random_state=SEED, **settings)
 
 
-def _with_dense(words, dense: np.ndarray):
+def with_dense(words, dense: np.ndarray):
     from scipy import sparse
 
     return sparse.hstack([words, sparse.csr_matrix(dense)]).tocsr()
@@ -83,8 +83,8 @@ class TopicClassifier:
             ) -> TopicClassifier:
         from sklearn.model_selection import KFold, cross_val_predict
 
-        vectorizer = _fit_word_vectorizer(self._documents(inputs), self.settings.min_df)
-        features = _with_dense(vectorizer.transform(self._documents(inputs)), self._vectors(inputs))
+        vectorizer = fit_word_vectorizer(self._documents(inputs), self.settings.min_df)
+        features = with_dense(vectorizer.transform(self._documents(inputs)), self._vectors(inputs))
         if tune_thresholds and len(inputs) >= 25:
             folds = KFold(n_splits=5, shuffle=True, random_state=SEED)
             held_out = cross_val_predict(self._estimator(), features, targets, cv=folds,
@@ -207,13 +207,13 @@ class StanceClassifier:
     def fit(self, inputs: list[ArticleFeatures], stances: list[str]) -> StanceClassifier:
         relevant = np.array([stance != "sans_objet" for stance in stances], dtype=int)
         words = self._relevance_words(inputs)
-        relevance_words = _fit_word_vectorizer(words, 2)
+        relevance_words = fit_word_vectorizer(words, 2)
         relevance = _logistic_regression(C=self.settings.relevance_C, class_weight="balanced", max_iter=3000)
-        relevance.fit(_with_dense(relevance_words.transform(words), self._statistics(inputs)), relevant)
+        relevance.fit(with_dense(relevance_words.transform(words), self._statistics(inputs)), relevant)
         polar = [(item, stance) for item, stance in zip(inputs, stances, strict=True)
                  if stance in POLARITY_IDS]
         contexts = [_lemma_string(self._context(item)) for item, _ in polar]
-        polarity_words = _fit_word_vectorizer(contexts, 1)
+        polarity_words = fit_word_vectorizer(contexts, 1)
         polarity = _logistic_regression(C=self.settings.polarity_C, class_weight="balanced", max_iter=3000)
         polarity.fit(polarity_words.transform(contexts), [stance for _, stance in polar])
         self.relevance_words_ = TermWeights.from_vectorizer(relevance_words)
