@@ -109,49 +109,42 @@ def items_of_bytes(data: bytes, name: str, options: BatchOptions) -> Iterator[It
         yield Item(id=name, source=name, data=data)
 
 
+def _member_items(archive_name: str, inner: str, size: int, refusal: str | None,
+                  open_member: Callable[[], BinaryIO], options: BatchOptions) -> Iterator[Item]:
+    """The items of one archive member, or the error record that refuses it (`refusal`: why its kind is
+    not followed, e.g. a link)."""
+    member = f"{archive_name}!{inner}"
+    if _unsafe_member(inner):
+        yield Item(id=member, source=member, error=("unsafe_member", "path escapes the archive"))
+    elif refusal:
+        yield Item(id=member, source=member, error=("unsafe_member", refusal))
+    elif size > options.max_bytes:
+        yield Item(id=member, source=member, error=("too_large", f"{size:,} bytes, over --max-bytes"))
+    elif PurePosixPath(inner).match(options.glob):
+        with open_member() as handle:
+            if _suffix(inner) in RECORD_SUFFIXES:
+                yield from records_of(handle, member, options, _suffix(inner) == ".csv")
+            else:
+                yield from items_of_bytes(handle.read(), member, options)
+
+
 def items_of_zip(archive: zipfile.ZipFile, name: str, options: BatchOptions) -> Iterator[Item]:
     for info in archive.infolist():
-        member = f"{name}!{info.filename}"
-        if info.is_dir():
-            continue
-        if _unsafe_member(info.filename):
-            yield Item(id=member, source=member, error=("unsafe_member", "path escapes the archive"))
-        elif (info.external_attr >> 16) & 0o170000 == 0o120000:
-            yield Item(id=member, source=member, error=("unsafe_member", "symbolic link not followed"))
-        elif info.file_size > options.max_bytes:
-            yield Item(id=member, source=member,
-                       error=("too_large", f"{info.file_size:,} bytes, over --max-bytes"))
-        elif not PurePosixPath(info.filename).match(options.glob):
-            continue
-        elif _suffix(info.filename) in RECORD_SUFFIXES:
-            with archive.open(info) as handle:
-                yield from records_of(handle, member, options, _suffix(info.filename) == ".csv")
-        else:
-            yield from items_of_bytes(archive.read(info), member, options)
+        if not info.is_dir():
+            link = (info.external_attr >> 16) & 0o170000 == 0o120000
+            yield from _member_items(name, info.filename, info.file_size,
+                                     "symbolic link not followed" if link else None,
+                                     lambda info=info: archive.open(info), options)
 
 
 def items_of_tar(archive: tarfile.TarFile, name: str, options: BatchOptions) -> Iterator[Item]:
     with archive:
         for info in archive:  # streamed member by member, never extracted to disk
-            member = f"{name}!{info.name}"
-            if info.isdir():
-                continue
-            if _unsafe_member(info.name):
-                yield Item(id=member, source=member, error=("unsafe_member", "path escapes the archive"))
-            elif not info.isfile():
-                yield Item(id=member, source=member,
-                           error=("unsafe_member", "links and special files are not followed"))
-            elif info.size > options.max_bytes:
-                yield Item(id=member, source=member,
-                           error=("too_large", f"{info.size:,} bytes, over --max-bytes"))
-            elif not PurePosixPath(info.name).match(options.glob):
-                continue
-            elif _suffix(info.name) in RECORD_SUFFIXES:
-                yield from records_of(archive.extractfile(info) or io.BytesIO(), member, options,
-                                      _suffix(info.name) == ".csv")
-            else:
-                handle = archive.extractfile(info)
-                yield from items_of_bytes(handle.read() if handle else b"", member, options)
+            if not info.isdir():
+                yield from _member_items(
+                    name, info.name, info.size,
+                    None if info.isfile() else "links and special files are not followed",
+                    lambda info=info: archive.extractfile(info) or io.BytesIO(), options)
 
 
 def iter_items(inputs: Iterable[Path], options: BatchOptions) -> Iterator[Item]:
