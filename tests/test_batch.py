@@ -15,6 +15,13 @@ ARTICLE = ("À Namur, la ville rouvre la piscine du centre après huit mois de t
            "retrouvent enfin un bassin chauffé », a déclaré l'échevine des Sports, Julie Maréchal, lundi.")
 
 
+@pytest.fixture()
+def local(analyzer):
+    from veille.workers import InProcess
+
+    return InProcess(analyzer)
+
+
 def lines(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -55,9 +62,9 @@ def inputs(tmp_path):
     return [folder, export, archive, tarball]
 
 
-def test_one_line_per_item_with_error_records(analyzer, inputs, tmp_path):
+def test_one_line_per_item_with_error_records(local, inputs, tmp_path):
     out = tmp_path / "out.jsonl"
-    summary = run_batch(analyzer, inputs, out, "jsonl", BatchOptions(max_bytes=4000), resume=False)
+    summary = run_batch(local, inputs, out, "jsonl", BatchOptions(max_bytes=4000), resume=False)
     by_id = {line["id"]: line for line in lines(out)}
     folder, export, archive, tarball = inputs
     expected_ok = {str(folder / "a.txt"), str(folder / "sub" / "b.txt"), "r1",
@@ -74,37 +81,37 @@ def test_one_line_per_item_with_error_records(analyzer, inputs, tmp_path):
     assert by_id["r1"]["quotes"][0]["speaker"] == "Julie Maréchal"
 
 
-def test_csv_export_with_its_own_field_names(analyzer, inputs, tmp_path):
+def test_csv_export_with_its_own_field_names(local, inputs, tmp_path):
     out = tmp_path / "out.jsonl"
-    run_batch(analyzer, [inputs[0].parent / "export.csv"], out, "jsonl",
+    run_batch(local, [inputs[0].parent / "export.csv"], out, "jsonl",
               BatchOptions(text_field="contenu", id_field="guid"), resume=False)
     assert [line["id"] for line in lines(out)] == ["c1"]
 
 
-def test_resume_appends_only_what_is_missing(analyzer, inputs, tmp_path):
+def test_resume_appends_only_what_is_missing(local, inputs, tmp_path):
     out = tmp_path / "out.jsonl"
     folder = inputs[0]
-    run_batch(analyzer, [folder / "a.txt"], out, "jsonl", BatchOptions(), resume=False)
+    run_batch(local, [folder / "a.txt"], out, "jsonl", BatchOptions(), resume=False)
     with out.open("a", encoding="utf-8") as handle:
         handle.write('{"id": "cut by a cra')  # a line interrupted mid-write
-    summary = run_batch(analyzer, [folder], out, "jsonl", BatchOptions(), resume=True)
+    summary = run_batch(local, [folder], out, "jsonl", BatchOptions(), resume=True)
     assert summary.skipped == 1
     ids = [line["id"] for line in map(json.loads, out.read_text().splitlines()[:1])]
     assert ids == [str(folder / "a.txt")]
     assert summary.written == 3
 
 
-def test_resume_analyses_again_an_item_whose_text_changed(analyzer, tmp_path):
+def test_resume_analyses_again_an_item_whose_text_changed(local, tmp_path):
     export = tmp_path / "export.jsonl"
     first = [{"id": "same", "text": ARTICLE}, {"id": "edited", "text": ARTICLE},
              {"id": "broken", "text": "   "}]
     export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in first), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    run_batch(analyzer, [export], out, "jsonl", BatchOptions(), resume=False)
+    run_batch(local, [export], out, "jsonl", BatchOptions(), resume=False)
     second = [first[0], {"id": "edited", "text": ARTICLE.replace("lundi", "mardi")}, first[2],
               {"id": "new", "text": ARTICLE.replace("Namur", "Mons")}]
     export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in second), encoding="utf-8")
-    summary = run_batch(analyzer, [export], out, "jsonl", BatchOptions(), resume=True)
+    summary = run_batch(local, [export], out, "jsonl", BatchOptions(), resume=True)
     assert summary.skipped == 2  # "same", and "broken" whose error is already on record
     written = lines(out)
     assert sorted(line["id"] for line in written[:3]) == ["broken", "edited", "same"]
@@ -113,7 +120,7 @@ def test_resume_analyses_again_an_item_whose_text_changed(analyzer, tmp_path):
     assert edited[0] != edited[1]
 
 
-def test_exports_inside_archives_and_long_csv_fields(analyzer, tmp_path):
+def test_exports_inside_archives_and_long_csv_fields(local, tmp_path):
     from veille.batch import iter_items
 
     records = [{"id": "j1", "text": ARTICLE + "\u2028" + ARTICLE}, {"id": "j2", "text": ARTICLE}]
@@ -134,11 +141,11 @@ def test_exports_inside_archives_and_long_csv_fields(analyzer, tmp_path):
     assert len(items[2].record["text"]) == len(long_text)
 
 
-def test_csv_output_flattens_one_row_per_article(analyzer, inputs, tmp_path):
+def test_csv_output_flattens_one_row_per_article(local, inputs, tmp_path):
     import csv
 
     out = tmp_path / "out.csv"
-    run_batch(analyzer, [inputs[0]], out, "csv", BatchOptions(), resume=False)
+    run_batch(local, [inputs[0]], out, "csv", BatchOptions(), resume=False)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 4
     ok = next(row for row in rows if row["id"].endswith("a.txt"))
@@ -154,12 +161,58 @@ def test_batch_command_exits_1_when_an_item_failed(models_dir, inputs, tmp_path)
     assert len(lines(out)) == 4
 
 
-def test_two_workers_give_the_same_lines_as_one(analyzer, inputs, tmp_path):
+def test_two_workers_give_the_same_lines_as_one(local, models_dir, inputs, tmp_path):
+    from veille.workers import WorkerPool
+
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    run_batch(analyzer, inputs, one, "jsonl", BatchOptions(max_bytes=4000), resume=False, workers=1)
-    run_batch(analyzer, inputs, two, "jsonl", BatchOptions(max_bytes=4000), resume=False, workers=2)
+    run_batch(local, inputs, one, "jsonl", BatchOptions(max_bytes=4000), resume=False)
+    with WorkerPool(models_dir, 2) as pool:
+        run_batch(pool, inputs, two, "jsonl", BatchOptions(max_bytes=4000), resume=False)
 
     def by_id(path):
         return {line["id"]: line for line in lines(path)}
 
     assert by_id(one) == by_id(two)
+
+
+def test_workers_that_cannot_load_the_models_leave_the_output_alone(inputs, tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "earlier work"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(inputs[0]), "-o", str(out), "--workers", "2",
+                                      "--models", str(tmp_path / "no-models")])
+    assert result.exit_code == 1
+    assert "run `make train`" in result.stderr
+    assert out.read_text(encoding="utf-8") == '{"id": "earlier work"}\n'
+
+
+def test_an_article_the_analysis_fails_on_becomes_an_error_record(analyzer, tmp_path):
+    from veille.workers import InProcess
+
+    class FailsOnOneArticle:
+        def analyze_stream(self, raws):
+            raws = list(raws)
+            if any("PANNE" in raw.text for raw, _ in raws):
+                raise RuntimeError("a component broke")
+            return analyzer.analyze_stream(raws)
+
+    export = tmp_path / "export.jsonl"
+    records = [{"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE + " PANNE"},
+               {"id": "c", "text": ARTICLE.replace("Namur", "Mons")}]
+    export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(InProcess(FailsOnOneArticle()), [export], out, "jsonl", BatchOptions(), resume=False)
+    written = {line["id"]: line for line in lines(out)}
+    assert written["b"]["error"]["type"] == "analysis_failed"
+    assert "a component broke" in written["b"]["error"]["message"]
+    assert written["a"]["topics"] is not None and written["c"]["quotes"]
+    assert summary.errors == {"analysis_failed": 1}
+
+
+def test_batches_are_sized_by_text_length():
+    from veille.io import RawArticle
+    from veille.workers import length_batches
+
+    lengths = [100] * 30 + [50_000] + [100] * 3
+    articles = [(RawArticle(text="x" * n, id=str(i), source=str(i)), i) for i, n in enumerate(lengths)]
+    sizes = [len(batch) for batch in length_batches(articles, max_chars=1_000, max_items=64)]
+    assert sizes == [10, 10, 10, 1, 3]

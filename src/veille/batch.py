@@ -27,6 +27,9 @@ from veille.io import (
     read_article_bytes,
 )
 from veille.schema import error_record
+from veille.workers import InProcess, WorkerPool
+
+Analysis = InProcess | WorkerPool
 
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv")
@@ -277,7 +280,7 @@ def _raw_article(item: Item) -> RawArticle:
     return read_article_bytes(item.data or b"", item.source)
 
 
-def analyse_items(analyzer, items: Iterable[Item], options: BatchOptions, workers: int = 1,
+def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptions,
                   done: dict[str, str | None] | None = None, on_skip: Callable[[], None] = lambda: None
                   ) -> Iterator[dict]:
     """One output line per item; failures become error records.
@@ -314,13 +317,13 @@ def analyse_items(analyzer, items: Iterable[Item], options: BatchOptions, worker
                 continue
             yield raw, item
 
-    for result, item in analyzer.analyze_stream(articles(), n_process=workers):
+    for result, item in analysis.outcomes(articles()):
         while refused:
             yield refused.pop(0)
         if isinstance(result, InputError):
             yield error_record(item.id, item.source, result.type, str(result))
         else:
-            yield _finish(item, result.to_dict(), options)
+            yield _finish(item, result, options)
     while refused:
         yield refused.pop(0)
 
@@ -333,8 +336,9 @@ def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
     return record
 
 
-def run_batch(analyzer, inputs: list[Path], out: Path, fmt: str, options: BatchOptions, resume: bool,
-              on_item: Callable[[], None] = lambda: None, workers: int = 1) -> Summary:
+def run_batch(analysis: Analysis, inputs: list[Path], out: Path, fmt: str, options: BatchOptions,
+              resume: bool, on_item: Callable[[], None] = lambda: None) -> Summary:
+    """Analyse every item of `inputs` into `out` with an entered InProcess or WorkerPool."""
     summary = Summary()
     done = done_lines(out) if resume else {}
     writer = Writer(out, fmt, append=resume)
@@ -344,7 +348,7 @@ def run_batch(analyzer, inputs: list[Path], out: Path, fmt: str, options: BatchO
         on_item()
 
     try:
-        for line in analyse_items(analyzer, iter_items(inputs, options), options, workers, done, skipped):
+        for line in analyse_items(analysis, iter_items(inputs, options), options, done, skipped):
             writer.write(line)
             summary.count(line)
             on_item()

@@ -129,7 +129,8 @@ def batch(
     resume: bool = typer.Option(False, "--resume", help="Skip the items already in OUTPUT; append."),
     skip_non_french: bool = typer.Option(False, "--skip-non-french",
                                          help="Non-French items become error records."),
-    workers: int = typer.Option(0, "--workers", help="Parsing processes (0: one per core)."),
+    workers: int = typer.Option(0, "--workers",
+                                help="Analysis processes (0: one per core; 1: in this process)."),
     models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
 ) -> None:
     """Analyse archives of articles: one output line per input item, errors included."""
@@ -151,13 +152,15 @@ def batch(
             return Text(f"{task.speed:.1f} items/s" if task.speed else "")
 
     from veille.batch import BatchOptions, count_items, run_batch
+    from veille.workers import WorkersNotStarted
 
     if fmt not in ("jsonl", "csv"):
         fail(f"unknown format {fmt!r}: choose jsonl or csv", code=2)
     missing = [str(path) for path in inputs if not path.exists()]
     if missing:
         fail(f"no such input: {', '.join(missing)}")
-    analyzer = _load_analyzer(models)
+    workers = workers or os.cpu_count() or 1
+    analysis = _batch_analysis(models, workers)
     options = BatchOptions(glob=glob, text_field=text_field, id_field=id_field, max_bytes=max_bytes,
                            skip_non_french=skip_non_french)
     columns = (SpinnerColumn(), TextColumn("{task.completed}/{task.fields[counted]} items"), BarColumn(),
@@ -177,15 +180,26 @@ def batch(
 
             threading.Thread(target=count, daemon=True).start()
 
-            summary = run_batch(analyzer, inputs, output, fmt, options, resume,
-                                on_item=lambda: progress.advance(task),
-                                workers=workers or os.cpu_count() or 1)
+            with analysis:
+                summary = run_batch(analysis, inputs, output, fmt, options, resume,
+                                    on_item=lambda: progress.advance(task))
+    except WorkersNotStarted as error:
+        fail(str(error))
     except KeyboardInterrupt:
         stderr.print(f"interrupted: {output} holds every line written so far; run again with --resume")
         raise typer.Exit(130) from None
     _print_batch_summary(summary, output)
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _batch_analysis(models: Path, workers: int):
+    """One worker analyses here; more each load the pipeline and models in a process of their own."""
+    from veille.workers import InProcess, WorkerPool
+
+    if workers == 1:
+        return InProcess(_load_analyzer(models))
+    return WorkerPool(models, workers)
 
 
 def _print_batch_summary(summary, output: Path) -> None:

@@ -1,0 +1,171 @@
+"""Where a batch run's articles are analysed: in this process, or in worker processes that each load the
+pipeline and the models once. Either way articles travel in batches sized by their text length and come
+back as finished output records, in input order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from veille.io import InputError, RawArticle
+
+# A batch holds articles up to about this many characters (a longer article goes alone): enough for the
+# parser to work on full batches, little enough that workers share the work evenly and that an interrupted
+# run has little in flight.
+BATCH_CHARS = 40_000
+BATCH_ITEMS = 64
+# Batches waiting for a worker beyond those being analysed: workers never idle, memory stays bounded.
+QUEUED_PER_WORKER = 2
+
+
+class AnalysisFailure(InputError):
+    """An article on which the analysis itself failed; it becomes an error record, the run carries on."""
+
+    type = "analysis_failed"
+
+
+class WorkersNotStarted(RuntimeError):
+    """The worker processes could not load the pipeline or the models (the message says why)."""
+
+
+Outcome = tuple[dict | InputError, object]  # (output record or the error that stopped the article, context)
+
+
+def length_batches(articles: Iterable[tuple[RawArticle, object]], max_chars: int = BATCH_CHARS,
+                   max_items: int = BATCH_ITEMS) -> Iterator[list[tuple[RawArticle, object]]]:
+    batch, size = [], 0
+    for raw, context in articles:
+        batch.append((raw, context))
+        size += len(raw.text)
+        if size >= max_chars or len(batch) >= max_items:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def analyse_batch(analyzer, raws: list[RawArticle]) -> list[dict | InputError]:
+    """One result per article, in order. Should the analysis itself fail, the articles are taken again one
+    by one, so that only the one that fails it is lost (as an error)."""
+    try:
+        return _analysed(analyzer, raws)
+    except Exception:  # noqa: BLE001  (retried article by article just below)
+        if len(raws) == 1:
+            return [_failure(raws[0])]
+    return [_analysed_alone(analyzer, raw) for raw in raws]
+
+
+def _analysed(analyzer, raws: list[RawArticle]) -> list[dict | InputError]:
+    results: list = [None] * len(raws)
+    for result, index in analyzer.analyze_stream(zip(raws, range(len(raws)), strict=True)):
+        results[index] = result if isinstance(result, InputError) else result.to_dict()
+    return results
+
+
+def _analysed_alone(analyzer, raw: RawArticle) -> dict | InputError:
+    try:
+        return _analysed(analyzer, [raw])[0]
+    except Exception:  # noqa: BLE001  (reported in the article's error record)
+        return _failure(raw)
+
+
+def _failure(raw: RawArticle) -> AnalysisFailure:
+    import traceback
+
+    return AnalysisFailure(f"{raw.source}: the analysis failed ({traceback.format_exc(limit=1).strip()})")
+
+
+class InProcess:
+    """Analyse with an Analyzer already loaded here (one worker; also what the tests use)."""
+
+    def __init__(self, analyzer):
+        self.analyzer = analyzer
+
+    def __enter__(self) -> InProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def outcomes(self, articles: Iterable[tuple[RawArticle, object]]) -> Iterator[Outcome]:
+        for batch in length_batches(articles):
+            results = analyse_batch(self.analyzer, [raw for raw, _ in batch])
+            yield from zip(results, (context for _, context in batch), strict=True)
+
+
+# ---- worker processes ------------------------------------------------------------------------------
+_worker_analyzer = None
+_worker_load_error: Exception | None = None
+
+
+def _start_worker(models_dir: Path) -> None:
+    global _worker_analyzer, _worker_load_error
+    # Ctrl-C is the main process's to handle: it stops handing out batches and keeps its output valid.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from veille.article import Analyzer
+    from veille.classify.persist import ModelError
+    from veille.nlp.pipeline import PipelineError
+
+    try:
+        _worker_analyzer = Analyzer.load(models_dir)
+    except (ModelError, PipelineError) as error:  # raised again, in the main process, by the first task
+        _worker_load_error = error
+
+
+def _worker_ready() -> bool:
+    if _worker_load_error is not None:
+        raise _worker_load_error
+    return True
+
+
+def _worker_batch(raws: list[RawArticle]) -> list[dict | InputError]:
+    _worker_ready()
+    return analyse_batch(_worker_analyzer, raws)
+
+
+class WorkerPool:
+    """`workers` processes; the main process only reads inputs and writes lines.
+
+    Processes are started fresh (spawn), not forked: the main process runs threads (progress, counting) that
+    a fork would copy mid-flight. Entering waits until the pipeline and models have loaded, so that a
+    missing or tampered model is reported before any output is touched.
+    """
+
+    def __init__(self, models_dir: Path, workers: int):
+        self.models_dir, self.workers = models_dir, workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> WorkerPool:
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_start_worker, initargs=(self.models_dir,))
+        try:
+            self.pool.submit(_worker_ready).result()
+        except Exception as error:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            raise WorkersNotStarted(str(error)) from error
+        except BaseException:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        # On an error or Ctrl-C, batches not yet started are dropped; those in progress end within seconds.
+        self.pool.shutdown(wait=exc_type is None, cancel_futures=exc_type is not None)
+
+    def outcomes(self, articles: Iterable[tuple[RawArticle, object]]) -> Iterator[Outcome]:
+        pending: deque = deque()
+        for batch in length_batches(articles):
+            future = self.pool.submit(_worker_batch, [raw for raw, _ in batch])
+            pending.append((future, [context for _, context in batch]))
+            if len(pending) > self.workers * (1 + QUEUED_PER_WORKER):
+                yield from _collected(*pending.popleft())
+        while pending:
+            yield from _collected(*pending.popleft())
+
+
+def _collected(future, contexts: list) -> Iterator[Outcome]:
+    yield from zip(future.result(), contexts, strict=True)
