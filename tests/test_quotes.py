@@ -472,3 +472,20 @@ def test_an_unattributed_quote_goes_to_the_person_the_narration_before_it_is_abo
 ])
 def test_a_detached_comment_after_the_reported_clause_is_left_out(nlp, text, reported):
     assert only(nlp, text)["text"] == reported
+
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "son" also goes before a feminine noun opening with a vowel: it says nothing of the gender.
+    ("Le procès de Dominique Brun s'est ouvert mardi. Son avocate, Me Camille Lefort, a plaidé la relaxe. "
+     "« Mon client est innocent », a-t-elle martelé.", "Camille Lefort"),
+    # The tagger's gender on a role noun is unreliable; "chercheuse" is feminine by its ending.
+    ("Dominique Vial, chercheuse à l'Institut Curie, pilote l'étude avec Claude Morel. "
+     "« Nous serons prudents », ajoute-t-elle.", "Dominique Vial"),
+    # A role noun of the previous sentence says nothing of the next sentence's name.
+    ("Le théâtre accueillait une première. Claude Sorel a tenu le rôle principal face à Dominique Arnal. "
+     "« J'avais le trac », avoue-t-il.", "Claude Sorel"),
+])
+def test_a_role_noun_next_to_a_name_gives_its_gender_only_by_what_it_shows(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker

@@ -4,6 +4,7 @@ role nouns and short names to the fullest name the article gives."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -14,11 +15,15 @@ from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.doc_text import text_of
 from veille.nlp.quotes.patterns import GROUP_WORDS, INDEFINITE_SPEAKERS, PRONOUN_GENDER, ROLE_NOUNS
 
-FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
+# "Dre": docteure, as Quebec and Swiss papers write it.
+FEMININE_TITLES = {"Mme", "Mmes", "Mlle", "Dre"}
 # Suffixes of nouns for people ("un économiste", "une chercheuse"); stricter than is_human_noun's ("une
 # étude", "l'instant", "la fois" end like people there).
 PERSON_NOUN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "ier", "ière", "aire")
 MASCULINE_TITLES = {"M.", "MM."}
+# Role nouns not ending in e that French also uses, unchanged, for women.
+EPICENE_ROLE_NOUNS = {"médecin", "chef", "pdg"}
+KINSHIP_GENDER = {"père": "Masc", "mère": "Fem"}
 # How far back the subject a pronoun takes up is looked for, in tokens.
 SUBJECT_REACH = 60
 CLOSING_MARKS = ("»", "”")
@@ -61,6 +66,8 @@ def _name_of(span: Span) -> str:
 
 
 def _gender_near(span: Span) -> str | None:
+    """The gender a title or a role noun set next to the name gives it: "Mme Roy", "la maire Anne Roy",
+    "Anne Roy, directrice de l'école". Only the words of the name's own sentence count."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].text in FEMININE_TITLES | MASCULINE_TITLES:
         return "Fem" if doc[span.start - 1].text in FEMININE_TITLES else "Masc"
@@ -68,32 +75,54 @@ def _gender_near(span: Span) -> str | None:
         return "Fem"
     if span.text.split()[0] in MASCULINE_TITLES:
         return "Masc"
-    window = doc[max(0, span.start - 3): span.start]
-    for token in reversed(list(window)):
+    before = _same_sentence(reversed(doc[max(0, span.start - 3): span.start]))
+    for token in before:
         if token.lower_ in ROLE_NOUNS:
-            gender = token.morph.get("Gender")
-            determiner = doc[token.i - 1].lower_ if token.i > 0 else ""
-            if determiner in ("la", "une", "sa", "cette"):
-                return "Fem"
-            if determiner in ("le", "un", "son", "ce"):
-                return "Masc"
-            gender = _ending_gender(token) or gender
-            if gender:
-                return gender[0]
-    after = doc[span.end: span.end + 4]
-    for token in after:
-        if token.lower_ in ROLE_NOUNS and token.morph.get("Gender"):
-            return token.morph.get("Gender")[0]
+            return _role_noun_gender(token)
+    # An apposition right after the name: "Anne Roy, chercheuse à l'Institut".
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for token in doc[span.end + 1: span.end + 3]:
+            if token.lower_ in ROLE_NOUNS:
+                return _role_noun_gender(token)
     return None
 
 
-def _ending_gender(token: Token) -> list[str]:
-    """The tagger's gender on role nouns is unreliable; their ending is not ("leur coordinateur")."""
-    if token.lower_.endswith(("rice", "euse", "ienne", "ière")):
-        return ["Fem"]
-    if token.lower_.endswith(("eur", "ier", "ien")):
-        return ["Masc"]
-    return []
+def _same_sentence(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens up to a sentence end or a paragraph break ("… une première. Réjean Fournier …")."""
+    kept = []
+    for token in tokens:
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            break
+        kept.append(token)
+    return kept
+
+
+def _role_noun_gender(token: Token) -> str | None:
+    """A role noun's gender from its determiner, else from its form. Not from "son", which also goes before a
+    feminine noun opening with a vowel ("son avocate"), nor from the tagger, which is unreliable on role nouns
+    and gives one to nouns of either gender ("la pédiatre", "le pédiatre")."""
+    doc = token.doc
+    determiner = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if determiner in ("la", "une", "sa", "cette"):
+        return "Fem"
+    if determiner in ("le", "un", "ce"):
+        return "Masc"
+    return _form_gender(token.lower_)
+
+
+def _form_gender(word: str) -> str | None:
+    """The gender a role noun's form shows: "coordinatrice", "avocate" ("avocat" + e), "conseillère"
+    ("conseiller") are feminine; a role noun ending otherwise than in e is masculine ("colonel",
+    "conseiller"), save the few said of women as they are ("la médecin", "la chef"); one ending in e is of
+    either gender ("ministre", "pédiatre"), save "père" and "mère"."""
+    if word in KINSHIP_GENDER:
+        return KINSHIP_GENDER[word]
+    if word.endswith(("rice", "euse", "ienne", "ière")) or word.endswith("e") and word[:-1] in ROLE_NOUNS \
+            or word.endswith("ère") and word[:-3] + "er" in ROLE_NOUNS:
+        return "Fem"
+    if word.endswith("e") or word in EPICENE_ROLE_NOUNS:
+        return None
+    return "Masc"
 
 
 def _gender_taken_up(span: Span) -> str | None:
