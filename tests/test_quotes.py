@@ -489,3 +489,15 @@ def test_a_detached_comment_after_the_reported_clause_is_left_out(nlp, text, rep
 def test_a_role_noun_next_to_a_name_gives_its_gender_only_by_what_it_shows(nlp, text, speaker):
     quote = only(nlp, text)
     assert quote["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "au premier étage" is a complement, not an apposition: it says nothing of the gender.
+    ("Le bureau de Camille Roussel, au premier étage, donne sur le parc. Camille Roussel reçoit Paul Nadeau. "
+     "« Je suis débordée », confie-t-elle.", "Camille Roussel"),
+    ("Dominique Faye, aujourd'hui directeur d'une école, a fait le voyage avec Camille Morel. "
+     "« Je reviens chaque année », raconte-t-il.", "Dominique Faye"),
+])
+def test_only_a_role_noun_in_apposition_after_a_name_gives_its_gender(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker

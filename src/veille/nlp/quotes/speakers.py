@@ -77,13 +77,15 @@ def _gender_near(span: Span) -> str | None:
         return "Masc"
     before = _same_sentence(reversed(doc[max(0, span.start - 3): span.start]))
     for token in before:
-        if token.lower_ in ROLE_NOUNS:
+        if token.lower_ in ROLE_NOUNS and _role_noun_gender(token):
             return _role_noun_gender(token)
-    # An apposition right after the name: "Anne Roy, chercheuse à l'Institut".
-    if span.end + 1 < len(doc) and doc[span.end].text == ",":
-        for token in doc[span.end + 1: span.end + 3]:
-            if token.lower_ in ROLE_NOUNS:
-                return _role_noun_gender(token)
+    # An apposition right after the name: "Anne Roy, chercheuse à l'Institut", "Anne Roy, la maire", "Anne
+    # Roy, aujourd'hui directrice"; not a complement ("Anne Roy, au premier étage").
+    if span.end < len(doc) and doc[span.end].text == ",":
+        role = next((token for token in doc[span.end + 1: span.end + 4] if token.pos_ not in ("DET", "ADV")),
+                    None)
+        if role is not None and role.lower_ in ROLE_NOUNS:
+            return _role_noun_gender(role)
     return None
 
 
