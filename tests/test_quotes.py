@@ -501,3 +501,10 @@ def test_a_role_noun_next_to_a_name_gives_its_gender_only_by_what_it_shows(nlp, 
 def test_only_a_role_noun_in_apposition_after_a_name_gives_its_gender(nlp, text, speaker):
     quote = only(nlp, text)
     assert quote["speaker"] == speaker
+
+
+def test_a_titled_surname_and_a_full_name_of_the_other_gender_are_two_people(nlp):
+    quote = only(nlp, "Dans la chambre 12, M. Lavoie regarde la fenêtre. L'infirmière Dominique Roy passe "
+                      "le voir vers minuit. Claire Lavoie, sa fille, vient chaque soir. "
+                      "Elle apporte des fleurs. « Il me reconnaît encore », confie-t-elle.")
+    assert quote["speaker"] == "Claire Lavoie"

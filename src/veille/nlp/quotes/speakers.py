@@ -222,19 +222,17 @@ def people_of(doc: Doc) -> list[Person]:
         name = _name_of(ent)
         if len(name) < 2:
             continue
-        match = next((p for p in people if p.name == name or is_part_of_name(name, p.name)), None)
-        if match is None:
-            match = next((p for p in people if is_part_of_name(p.name, name)), None)
-            if match is not None:
-                match.name = name
+        gender = _gender_near(ent)
+        taken_up = _gender_taken_up(ent)
+        # A name inside a complement is not what the pronoun takes up ("la veuve de Rachid Amrani … Elle").
+        is_complement = any(child.dep_ == "case" for child in ent.root.children)
+        match = _person_named(people, name, gender or (None if is_complement else taken_up))
         if match is None:
             match = Person(name=name)
             people.append(match)
         match.mentions.append(ent)
-        gender = _gender_near(ent)
         if gender and not match.gender:
             match.gender = gender
-        taken_up = _gender_taken_up(ent)
         if taken_up:
             evidence.setdefault(id(match), Counter())[taken_up] += 1
         title, org, roles = _apposition(ent)
@@ -248,6 +246,19 @@ def people_of(doc: Doc) -> list[Person]:
             if not rest or rest[0][1] < count:
                 person.gender = first
     return people
+
+
+def _person_named(people: list[Person], name: str, gender: str | None) -> Person | None:
+    """The person already met under this name or a shorter or fuller form of it, whose gender does not
+    contradict this mention's: "M. Gélinas" and, later, "Louise Gélinas, sa fille. Elle …" are two people of
+    one family. A fuller form becomes the person's name."""
+    compatible = [p for p in people if gender is None or p.gender in (None, gender)]
+    match = next((p for p in compatible if p.name == name or is_part_of_name(name, p.name)), None)
+    if match is None:
+        match = next((p for p in compatible if is_part_of_name(p.name, name)), None)
+        if match is not None:
+            match.name = name
+    return match
 
 
 def person_at(people: list[Person], start: int, end: int) -> Person | None:
