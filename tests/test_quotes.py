@@ -508,3 +508,14 @@ def test_a_titled_surname_and_a_full_name_of_the_other_gender_are_two_people(nlp
                       "le voir vers minuit. Claire Lavoie, sa fille, vient chaque soir. "
                       "Elle apporte des fleurs. « Il me reconnaît encore », confie-t-elle.")
     assert quote["speaker"] == "Claire Lavoie"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dans le hall de la gare, Anaïs, 19 ans, attend son train depuis une heure. La contrôleuse Martine "
+     "Roche passe sans la voir. Anaïs soupire. « Je vais encore rater mon cours », lâche-t-elle.", "Anaïs"),
+    ("Lilou, 14 ans, passe ses soirées sur son téléphone. Sa professeure, Hélène Marchal, s'en inquiète. "
+     "Lilou, elle, ne voit pas le problème. « Tout le monde fait pareil », dit-elle.", "Lilou"),
+])
+def test_a_first_name_given_an_age_is_a_person_even_when_ner_calls_it_otherwise(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker

@@ -210,14 +210,45 @@ def _is_person(ent: Span, name_words: set[str]) -> bool:
                                     or previous.pos_ == "NOUN" and not is_human_noun(previous))
 
 
+def _names_given_an_age(doc: Doc) -> list[Span]:
+    """The people NER misses or calls a place or a thing, known by the age French papers set after a
+    person's name ("Sarah, 29 ans, …", "Olena Kravets, 41 ans"), with the other mentions of their names."""
+    named = [_name_ending_at(token) for token in doc[:-3] if _is_name_word(token)
+             and token.ent_type_ not in ("PER", "ORG") and doc[token.i + 1].text == ","
+             and doc[token.i + 2].like_num and doc[token.i + 3].lower_ == "ans"]
+    words = {word for name in named for word in name.text.split()}
+    mentions, i = [], 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and doc[end].text in words and doc[end].ent_type_ != "PER":
+            end += 1
+        if end > i:
+            mentions.append(doc[i:end])
+        i = max(end, i + 1)
+    return mentions
+
+
+def _name_ending_at(token: Token) -> Span:
+    """The name whose last word is `token`: the capitalised proper nouns before it ("Olena Kravets")."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and _is_name_word(doc[start - 1]):
+        start -= 1
+    return doc[start: token.i + 1]
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text not in PERSON_TITLES
+
+
 def people_of(doc: Doc) -> list[Person]:
     """The article's people, their mentions grouped under the fullest name."""
     people: list[Person] = []
     evidence: dict[int, Counter] = {}  # the pronouns that take up each person's mentions
     names = [_whole_name(ent) for ent in doc.ents if ent.label_ == "PER"]
     name_words = {word for name in names if len(name) > 1 for word in name.text.split()}
-    for ent in names:
-        if not _is_person(ent, name_words):
+    unlabelled = _names_given_an_age(doc)
+    for ent in sorted(names + unlabelled, key=lambda span: span.start):
+        if ent not in unlabelled and not _is_person(ent, name_words):
             continue
         name = _name_of(ent)
         if len(name) < 2:
