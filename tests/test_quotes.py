@@ -519,3 +519,14 @@ def test_a_titled_surname_and_a_full_name_of_the_other_gender_are_two_people(nlp
 def test_a_first_name_given_an_age_is_a_person_even_when_ner_calls_it_otherwise(nlp, text, speaker):
     quote = only(nlp, text)
     assert quote["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia Perrin, 31 ans, court depuis dix ans. Interrogée par Vélo Provence, la coureuse explique que les "
+    "sponsors sont arrivés d'un coup.",
+    "Nadia Perrin court depuis dix ans. Jointe par Michel Info, la coureuse explique que les sponsors sont "
+    "arrivés d'un coup.",
+])
+def test_the_outlet_an_interview_names_is_not_a_person(nlp, text):
+    quote = only(nlp, text)
+    assert quote["speaker"] == "Nadia Perrin"

@@ -36,6 +36,7 @@ IMPERSONAL_LEMMAS = {"falloir", "sembler", "paraître", "agir", "rester", "exist
 # How far after a speaker phrase the comma of a name in apposition may stand, in tokens.
 APPOSITION_REACH = 12
 NAME_WORD_POS = ("PROPN", "NOUN", "ADJ")
+INTERVIEW_PARTICIPLES = ("interrogé", "contacté", "joint", "sollicité", "questionné")
 PLACE_PREPOSITIONS = {"à", "au", "aux", "en", "de", "d'", "du", "des", "sur"}
 
 
@@ -200,6 +201,8 @@ def _is_person(ent: Span, name_words: set[str]) -> bool:
     Sandaga"), capitalised common words at a line start ("Infirmière en soins…"). A lone word is a person
     only when it is tagged a proper noun and stands neither after a preposition nor after a noun that it
     names (a place, a street); a word of a fuller name in the article always is."""
+    if _names_the_interviewer(ent):
+        return False
     if len(ent) > 1 or ent.text in name_words:
         return True
     token = ent[0]
@@ -208,6 +211,14 @@ def _is_person(ent: Span, name_words: set[str]) -> bool:
     previous = ent.doc[token.i - 1] if token.i > 0 else None
     return previous is None or not (previous.lower_ in PLACE_PREPOSITIONS
                                     or previous.pos_ == "NOUN" and not is_human_noun(previous))
+
+
+def _names_the_interviewer(ent: Span) -> bool:
+    """"Interrogée par Vélo Wallonie, la coureuse …", "Contacté par Kin Matin": the name after "interrogé
+    par", "contacté par", "joint par", "sollicité par" is the outlet that asked, not a person."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "par" \
+        and doc[ent.start - 2].lower_.startswith(INTERVIEW_PARTICIPLES)
 
 
 def _names_given_an_age(doc: Doc) -> list[Span]:
