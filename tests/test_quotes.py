@@ -530,3 +530,9 @@ def test_a_first_name_given_an_age_is_a_person_even_when_ner_calls_it_otherwise(
 def test_the_outlet_an_interview_names_is_not_a_person(nlp, text):
     quote = only(nlp, text)
     assert quote["speaker"] == "Nadia Perrin"
+
+
+def test_a_noun_point_before_the_cue_is_no_negation(nlp):
+    quote = only(nlp, "Anne Vidal préside la fédération depuis mars. Sur ce point, Paul Girard précise sa "
+                      "pensée : « Nous ne signerons rien en l'état. »")
+    assert (quote["speaker"], quote["cue"]) == ("Paul Girard", "précise")

@@ -699,7 +699,8 @@ class QuoteExtractor:
         opening = multiword_head(verb)
         if opening is not None:
             verb, children = opening, children + list(opening.children)
-        if any(child.lower_ in NEGATIONS for child in children):
+        # "Sur ce point, il précise : …": a noun "point" or "plus" is no negation.
+        if any(child.lower_ in NEGATIONS and child.pos_ != "NOUN" for child in children):
             return True
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ in MODAL_LEMMAS | DECLINE_LEMMAS:
