@@ -536,3 +536,10 @@ def test_a_noun_point_before_the_cue_is_no_negation(nlp):
     quote = only(nlp, "Anne Vidal préside la fédération depuis mars. Sur ce point, Paul Girard précise sa "
                       "pensée : « Nous ne signerons rien en l'état. »")
     assert (quote["speaker"], quote["cue"]) == ("Paul Girard", "précise")
+
+
+def test_a_person_noun_with_a_home_town_takes_up_the_person_written_about(nlp):
+    quote = only(nlp, "Léa Borel, 24 ans, a remporté le slalom samedi. Son entraîneur, Marc Vidal, jubilait. "
+                      "La skieuse de Verbier vise désormais le titre mondial. « Je reviendrai plus forte », "
+                      "promet-elle.")
+    assert quote["speaker"] == "Léa Borel"

@@ -419,14 +419,19 @@ def recent_person(people: list[Person], before: int, after: int = -1,
     return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
 
 
-def _has_complement(tokens: list[Token]) -> bool:
-    """A complement that may name someone new ("la maire de Séné"); an age ("la joueuse de 27 ans")
-    does not."""
+def _has_complement(role: Token, tokens: list[Token]) -> bool:
+    """A complement that may name someone new ("la maire de Séné"); an age ("la joueuse de 27 ans") does
+    not, nor a home town after a noun that is no office ("la skieuse de Verbier", "le chanteur de Rimouski"):
+    papers use it to vary how they call the person they write about."""
     for k, token in enumerate(tokens):
         if token.lower_ in ("de", "du", "des", "d'"):
             following = tokens[k + 1: k + 3]
-            if not (len(following) == 2 and following[0].pos_ == "NUM" and following[1].lower_ == "ans"):
-                return True
+            if len(following) == 2 and following[0].pos_ == "NUM" and following[1].lower_ == "ans":
+                continue
+            if token.lower_ in ("de", "d'") and following and following[0].text[:1].isupper() \
+                    and role.lower_ not in ROLE_NOUNS and role.lower_.endswith(PERSON_NOUN_SUFFIXES):
+                continue
+            return True
     return False
 
 
@@ -628,7 +633,7 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         person = resolve_role(people, role.lower_, before)
         # A demonstrative always takes up someone already named ("ce père de trois enfants").
         bare = determiner in DEMONSTRATIVES or determiner not in POSSESSIVES and not _has_complement(
-            tokens[role.i - tokens[0].i + 1:])
+            role, tokens[role.i - tokens[0].i + 1:])
         if person is None and bare:
             gender = ("Fem" if determiner in FEMININE_DETERMINERS else
                       "Masc" if determiner in MASCULINE_DETERMINERS else
