@@ -543,3 +543,14 @@ def test_a_person_noun_with_a_home_town_takes_up_the_person_written_about(nlp):
                       "La skieuse de Verbier vise désormais le titre mondial. « Je reviendrai plus forte », "
                       "promet-elle.")
     assert quote["speaker"] == "Léa Borel"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("L'économiste Paul Girard a épluché les comptes de la ville pendant un an. D'après son analyse, la "
+     "dette a doublé en dix ans.", "Paul Girard"),
+    ("Le témoin Marc Lenoir a parlé deux heures. Selon son témoignage, l'accusé était sur place ce soir-là.",
+     "Marc Lenoir"),
+])
+def test_a_source_noun_for_an_act_gives_the_word_to_its_possessor(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker

@@ -336,6 +336,8 @@ def resolve_role(people: list[Person], role: str, before: int) -> Person | None:
 
 HUMAN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "aire", "ant", "ante", "ier",
                   "ière", "ent", "ente", "ois", "oise", "ais", "aise", "in", "ine", "é", "ée", "e")
+# Endings of nouns for acts and things, never people: "son témoignage", "son analyse", "son estimation".
+THING_SUFFIXES = ("age", "yse", "ion", "ment", "ude")
 DEFINITE = ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "notre", "cette", "ce", "cet")
 FEMININE_DETERMINERS = ("la", "sa", "cette")
 POSSESSIVES = ("son", "sa", "ses", "leur", "notre")
@@ -349,7 +351,7 @@ def is_human_noun(token: Token) -> bool:
         return True
     if word in GROUP_WORDS or token.pos_ != "NOUN":
         return False
-    return word.endswith(HUMAN_SUFFIXES) and len(word) > 3
+    return word.endswith(HUMAN_SUFFIXES) and not word.endswith(THING_SUFFIXES) and len(word) > 3
 
 
 def is_opinion_holder(token: Token) -> bool:
