@@ -554,3 +554,9 @@ def test_a_person_noun_with_a_home_town_takes_up_the_person_written_about(nlp):
 def test_a_source_noun_for_an_act_gives_the_word_to_its_possessor(nlp, text, speaker):
     quote = only(nlp, text)
     assert quote["speaker"] == speaker
+
+
+def test_lui_after_selon_takes_up_a_subject_that_is_only_a_role_when_nobody_is_named(nlp):
+    quote = only(nlp, "La réunion s'est tenue mardi à Dakar. Le ministre de l'Élevage a plaidé pour une "
+                      "révision des couloirs. D'après lui, trop de tracés ont été dessinés dans les bureaux.")
+    assert quote["speaker"] == "Le ministre de l'Élevage"

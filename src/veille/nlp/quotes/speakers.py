@@ -562,7 +562,7 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
     mentioned in between. Earlier il/elle of the same gender carry the same referent; words inside
     quotation marks are someone else's and are skipped."""
     doc = pronoun.doc
-    plural = pronoun.lower_.lstrip("-t").lstrip("-") in ("ils", "elles")
+    plural = pronoun.lower_.lstrip("-t").lstrip("-") in ("ils", "elles", "eux")
     depth = 0
     for token in reversed(doc[max(0, end - SUBJECT_REACH): end]):
         if token.text in CLOSING_MARKS:
@@ -613,14 +613,18 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
     if pronoun in PRONOUN_GENDER or pronoun == "on":
         if pronoun == "on":
             return None
+        end = head.i if head.idx < before else next(
+            (t.i for t in doc[max(0, head.i - 200): head.i] if t.idx >= before), head.i)
         if pronoun in ("il", "elle", "ils", "elles"):
-            end = head.i if head.idx < before else next(
-                (t.i for t in doc[max(0, head.i - 200): head.i] if t.idx >= before), head.i)
             antecedent = _subject_antecedent(people, head, PRONOUN_GENDER[pronoun], end)
             if antecedent is not None:
                 return antecedent
         person = resolve_pronoun(people, pronoun, before)
         if person is None:
+            # "Le ministre de l'Élevage a plaidé … D'après lui, …": nobody named before, "lui" takes up the
+            # subject that was only a role.
+            if pronoun in ("lui", "eux"):
+                return _subject_antecedent(people, head, PRONOUN_GENDER[pronoun], end)
             return None
         return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
     # The role noun may follow an adjective ("la jeune femme", "le vieil homme").
