@@ -560,3 +560,10 @@ def test_lui_after_selon_takes_up_a_subject_that_is_only_a_role_when_nobody_is_n
     quote = only(nlp, "La réunion s'est tenue mardi à Dakar. Le ministre de l'Élevage a plaidé pour une "
                       "révision des couloirs. D'après lui, trop de tracés ont été dessinés dans les bureaux.")
     assert quote["speaker"] == "Le ministre de l'Élevage"
+
+
+def test_someone_new_brought_in_unnamed_by_a_reporting_verb_is_the_one_a_pronoun_takes_up(nlp):
+    quote = only(nlp, "Le club a présenté son budget mardi. Paul Girard, le trésorier, a détaillé les "
+                      "chiffres. Un bénévole de longue date a raconté les débuts difficiles. « On comptait "
+                      "les pièces dans une boîte à biscuits », dit-il.")
+    assert quote["speaker"] == "Un bénévole de longue date"

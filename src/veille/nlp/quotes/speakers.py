@@ -13,7 +13,13 @@ from veille.nlp.entities.group import is_part_of_name
 from veille.nlp.entities.patterns import OUTLETS, PERSON_TITLES
 from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.doc_text import text_of
-from veille.nlp.quotes.patterns import GROUP_WORDS, INDEFINITE_SPEAKERS, PRONOUN_GENDER, ROLE_NOUNS
+from veille.nlp.quotes.patterns import (
+    CUE_LEMMAS,
+    GROUP_WORDS,
+    INDEFINITE_SPEAKERS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+)
 
 # "Dre": docteure, as Quebec and Swiss papers write it.
 FEMININE_TITLES = {"Mme", "Mmes", "Mlle", "Dre"}
@@ -545,6 +551,13 @@ def _speaks_as_a_body(token: Token, pronoun: Token) -> bool:
         child.dep_ == "det" and "Poss=Yes" in str(child.morph) for child in token.children)
 
 
+def _reports(subject: Token) -> bool:
+    """"Un animateur romand … a raconté avoir signalé …", "Un retraité de Lévis a témoigné": someone new,
+    brought in unnamed as the subject of a reporting verb, speaks."""
+    return subject.dep_ == "nsubj" and subject.head.lemma_ in CUE_LEMMAS and is_human_noun(subject) and any(
+        child.dep_ == "det" and child.lower_ in ("un", "une") for child in subject.children)
+
+
 def _named_person(people: list[Person], token: Token) -> Person | None:
     """The person a name token stands for, also where NER missed this mention ("Sarah sourit")."""
     if token.ent_type_ == "PER":
@@ -580,7 +593,7 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
         person = None if plural else _named_person(people, token)
         if person is None and token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")) == plural \
                 and any(child.dep_ == "det" for child in token.children) \
-                and (_names_someone(token) or _speaks_as_a_body(token, pronoun)):
+                and (_names_someone(token) or _speaks_as_a_body(token, pronoun) or _reports(token)):
             person = _apposed_name(people, token)
             if person is None:
                 if _noun_gender(token) not in (None, gender):
