@@ -567,3 +567,17 @@ def test_someone_new_brought_in_unnamed_by_a_reporting_verb_is_the_one_a_pronoun
                       "chiffres. Un bénévole de longue date a raconté les débuts difficiles. « On comptait "
                       "les pièces dans une boîte à biscuits », dit-il.")
     assert quote["speaker"] == "Un bénévole de longue date"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Le docteur Paul Girard enchaîne les consultations depuis midi. Dans la salle d'attente, un homme d'une "
+     "cinquantaine d'années attend depuis 19 heures. Il ne se plaint pas. « Je savais que ce serait long », "
+     "lâche-t-il.", "un homme d'une cinquantaine d'années"),
+    # The noun phrase set after a name is that person, not someone new.
+    ("Dans la chambre 12, M. Lavoie regarde la fenêtre. L'infirmière Dominique Roy passe vers minuit. "
+     "Claire Lavoie, la fille du résident, vient chaque soir. Elle apporte des fleurs. « Il me reconnaît "
+     "encore », confie-t-elle.", "Claire Lavoie"),
+])
+def test_an_unnamed_man_or_woman_is_who_the_pronoun_takes_up(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker

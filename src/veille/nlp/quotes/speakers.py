@@ -29,6 +29,8 @@ PERSON_NOUN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", 
 MASCULINE_TITLES = {"M.", "MM."}
 # Role nouns not ending in e that French also uses, unchanged, for women.
 EPICENE_ROLE_NOUNS = {"médecin", "chef", "pdg"}
+# Nouns for anyone, which papers use for a witness they do not name ("Un homme d'une cinquantaine d'années").
+PEOPLE_NOUNS = {"homme", "femme", "garçon", "fille", "adolescent", "adolescente", "retraité", "retraitée"}
 KINSHIP_GENDER = {"père": "Masc", "mère": "Fem"}
 # How far back the subject a pronoun takes up is looked for, in tokens.
 SUBJECT_REACH = 60
@@ -525,13 +527,17 @@ def _subject_phrase(token: Token) -> list[Token]:
 
 def _apposed_name(people: list[Person], subject: Token) -> Person | None:
     """'Un administrateur de la coopérative, céréalier, Hervé Pichon, soutient …': a name set between
-    commas between the subject and its verb names the subject."""
+    commas between the subject and its verb names the subject, and so does a name the subject is set after."""
     doc = subject.doc
     for token in doc[subject.i + 1: subject.head.i]:
         if token.ent_type_ == "PER" and token.ent_iob_ == "B" and (
                 doc[token.i - 1].text == "," or doc[token.i - 1].text in PERSON_TITLES
                 and doc[token.i - 2].text == ","):
             return person_at(people, token.idx, token.idx + len(token.text))
+    # "Louise Gélinas, la fille du résident, passe …": the name the subject phrase is set after.
+    start = min((child.i for child in subject.children if child.dep_ == "det"), default=subject.i)
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PER":
+        return person_at(people, doc[start - 2].idx, doc[start - 2].idx + len(doc[start - 2].text))
     return None
 
 
@@ -539,7 +545,8 @@ def _names_someone(token: Token) -> bool:
     """A noun for a person ("la maire", "un habitant"); short words ("une liste", "la piste") only end
     like one."""
     word = token.lemma_.lower() if "Plur" in token.morph.get("Number") else token.lower_
-    return word in ROLE_NOUNS or len(word) > 5 and word.endswith(("euse", "rice", "iste", "ienne", "logue"))
+    return word in ROLE_NOUNS | PEOPLE_NOUNS or len(word) > 5 and word.endswith(
+        ("euse", "rice", "iste", "ienne", "logue"))
 
 
 def _speaks_as_a_body(token: Token, pronoun: Token) -> bool:
