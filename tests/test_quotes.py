@@ -581,3 +581,9 @@ def test_someone_new_brought_in_unnamed_by_a_reporting_verb_is_the_one_a_pronoun
 def test_an_unnamed_man_or_woman_is_who_the_pronoun_takes_up(nlp, text, speaker):
     quote = only(nlp, text)
     assert quote["speaker"] == speaker
+
+
+def test_a_double_surname_the_tokenizer_splits_stays_whole(nlp):
+    quote = only(nlp, "Au micro, Corinne Faye-Tardif a salué les bénévoles. « Sans eux, rien ne tient », "
+                      "a-t-elle dit.")
+    assert quote["speaker"] == "Corinne Faye-Tardif"

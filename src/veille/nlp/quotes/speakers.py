@@ -201,6 +201,10 @@ def _whole_name(span: Span) -> Span:
     while end < len(doc) and end - span.end < 2 and doc[end].pos_ in NAME_WORD_POS \
             and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
+    # The tokenizer splits some double surnames and NER keeps the first half: "Aminata Diallo" "-" "Sow".
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
     return doc[span.start:end] if end > span.end else span
 
 
