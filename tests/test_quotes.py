@@ -587,3 +587,10 @@ def test_a_double_surname_the_tokenizer_splits_stays_whole(nlp):
     quote = only(nlp, "Au micro, Corinne Faye-Tardif a salué les bénévoles. « Sans eux, rien ne tient », "
                       "a-t-elle dit.")
     assert quote["speaker"] == "Corinne Faye-Tardif"
+
+
+def test_the_hyphen_of_a_split_compound_is_no_inverted_clitic(nlp):
+    quote = only(nlp, "« Le soir, le matin, le week-end, ça ne s'arrêtait jamais », a déclaré sa mère, "
+                      "Nadia Morel.")
+    assert quote["text"] == "Le soir, le matin, le week-end, ça ne s'arrêtait jamais"
+    assert (quote["speaker"], quote["cue"]) == ("Nadia Morel", "a déclaré")

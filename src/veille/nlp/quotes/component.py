@@ -282,6 +282,11 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_inverted_clitic(token: Token) -> bool:
+    """"-elle" of "sourit-elle", "-t" of "a-t-il"; not the hyphen of a split compound ("week" "-" "end")."""
+    return token.lower_.startswith("-") and token.text != "-"
+
+
 def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
     """The verb of an incise starting at `start`: only auxiliaries, reflexive pronouns or a negation
     may come before it (« … », a-t-elle ajouté / se souvient X / sourit-elle)."""
@@ -292,7 +297,7 @@ def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
         # "plaisante la rédactrice"): a lowercase word followed by a clitic or a subject is the verb.
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.is_alpha and token.is_lower and token.pos_ not in NOT_INCISE_VERB_POS and \
-                following is not None and (following.lower_.startswith("-")
+                following is not None and (_is_inverted_clitic(following)
                                            or following.pos_ in ("DET", "PROPN")):
             return token
         if not (token.pos_ == "AUX" or token.lower_ in ("s'", "se", "-t", "n'", "ne", "l'", "le", "y", "en")
@@ -558,7 +563,7 @@ class QuoteExtractor:
             verb = _incise_verb(doc, token.i + 1, tokens[-1].i)
             if verb is None:
                 continue
-            inverted = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-")
+            inverted = verb.i + 1 < len(doc) and _is_inverted_clitic(doc[verb.i + 1])
             if not (is_cue(verb) or inverted):
                 continue
             closing = next((t for t in tokens[verb.i - tokens[0].i + 1:] if t.text in (",", ".")), None)
@@ -619,7 +624,7 @@ class QuoteExtractor:
         before = verb.i - 1
         while before > 0 and (doc[before].lower_.startswith("-") or doc[before].lower_ in ("s'", "se")):
             before -= 1  # a-t-il estimé, s'est-elle indignée
-        inverted = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-")
+        inverted = verb.i + 1 < len(doc) and _is_inverted_clitic(doc[verb.i + 1])
         # « Les Nuits de Bruges », publié en 2024: an incise verb is finite. (The tagger calls some finite
         # forms participles, "dit-elle", "conclut-elle": an inverted clitic shows they are not.)
         if "Part" in verb.morph.get("VerbForm") and doc[before].pos_ != "AUX" and not inverted:
