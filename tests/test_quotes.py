@@ -594,3 +594,9 @@ def test_the_hyphen_of_a_split_compound_is_no_inverted_clitic(nlp):
                       "Nadia Morel.")
     assert quote["text"] == "Le soir, le matin, le week-end, ça ne s'arrêtait jamais"
     assert (quote["speaker"], quote["cue"]) == ("Nadia Morel", "a déclaré")
+
+
+def test_et_with_a_subject_the_parser_calls_a_conjunct_still_ends_the_reported_clause(nlp):
+    quote = only(nlp, "Selon le sociologue Paul Girard, ces campagnes touchent surtout des militants "
+                      "convaincus, et les réseaux sociaux enferment chaque camp dans ses certitudes.")
+    assert quote["text"] == "ces campagnes touchent surtout des militants convaincus"

@@ -366,7 +366,8 @@ def _opens_writer_comment(token: Token, end: int) -> bool:
         return True
     if token.lower_ in ("mais", "et") and (following.lower_ in ("il", "elle", "ils", "elles", "on")
                                    or following.pos_ == "DET" and following.dep_ == "det"
-                                   and following.head.dep_.startswith("nsubj")):
+                                   and (following.head.dep_.startswith("nsubj")
+                                        or _finite_verb_follows(following, end))):
         return True
     # An apposition: a noun phrase with no finite verb up to the end of the clause; not the next item of a
     # list ("des soudeurs, des électriciens") nor an adjunct set between commas (", une nuit, vers …").
@@ -374,6 +375,17 @@ def _opens_writer_comment(token: Token, end: int) -> bool:
     if token.pos_ != "DET" or token.lower_ == "des" or following.pos_ != "NOUN" or after.text == ",":
         return False
     return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[token.i:end])
+
+
+def _finite_verb_follows(determiner: Token, end: int) -> bool:
+    """"…, et les ventes de chandails financent désormais …": the noun phrase is the subject of a finite verb
+    of its own (the parser often calls such a noun a conjunct and its verb a relative), not a relative."""
+    for token in determiner.doc[determiner.i + 1:end]:
+        if token.lower_ in ("qui", "que", "qu'", "dont", "où") or token.text == ",":
+            return False
+        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            return True
+    return False
 
 
 def _is_second_cue(token: Token) -> bool:
