@@ -600,3 +600,9 @@ def test_et_with_a_subject_the_parser_calls_a_conjunct_still_ends_the_reported_c
     quote = only(nlp, "Selon le sociologue Paul Girard, ces campagnes touchent surtout des militants "
                       "convaincus, et les réseaux sociaux enferment chaque camp dans ses certitudes.")
     assert quote["text"] == "ces campagnes touchent surtout des militants convaincus"
+
+
+def test_a_lowercase_phrase_ner_calls_a_person_is_no_name(nlp):
+    quote = only(nlp, "« Nous perdons trop de jeunes joueuses entre onze et quatorze ans », a souligné le "
+                      "président de la Ligue, Michel Arnaud.")
+    assert quote["speaker"] == "Michel Arnaud"

@@ -68,10 +68,16 @@ class Speaker:
 
 
 def _name_of(span: Span) -> str:
+    """The name without its title, abbreviated ("M.", "Dr") or spelt out ("docteur Mercier", "capitaine
+    Labonté"). NER also calls lowercase phrases persons ("président de la Ligue", "tee-shirt froissé",
+    "mère de Jade"): one that does not come to a capitalised word right after its title is no name (an empty
+    string)."""
     words = span.text.split()
     while words and words[0] in PERSON_TITLES:
         words = words[1:]
-    return " ".join(words)
+    if len(words) > 1 and words[0].islower() and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words) if words and words[0][:1].isupper() else ""
 
 
 def _gender_near(span: Span) -> str | None:
