@@ -606,3 +606,10 @@ def test_a_lowercase_phrase_ner_calls_a_person_is_no_name(nlp):
     quote = only(nlp, "« Nous perdons trop de jeunes joueuses entre onze et quatorze ans », a souligné le "
                       "président de la Ligue, Michel Arnaud.")
     assert quote["speaker"] == "Michel Arnaud"
+
+
+def test_a_middle_surname_of_a_three_word_name_is_that_person(nlp):
+    quote = only(nlp, "Le médecin Patrice Kabeya Ilunga a ouvert la clinique en 2010. Le docteur Kabeya "
+                      "reçoit chaque jour une centaine de patients. « Nous manquons de tout », soupire le "
+                      "docteur Kabeya.")
+    assert quote["speaker"] == "Patrice Kabeya Ilunga"

@@ -313,12 +313,19 @@ def _person_named(people: list[Person], name: str, gender: str | None) -> Person
     contradict this mention's: "M. Gélinas" and, later, "Louise Gélinas, sa fille. Elle …" are two people of
     one family. A fuller form becomes the person's name."""
     compatible = [p for p in people if gender is None or p.gender in (None, gender)]
-    match = next((p for p in compatible if p.name == name or is_part_of_name(name, p.name)), None)
+    match = next((p for p in compatible if p.name == name or _is_short_form(name, p.name)), None)
     if match is None:
-        match = next((p for p in compatible if is_part_of_name(p.name, name)), None)
+        match = next((p for p in compatible if _is_short_form(p.name, name)), None)
         if match is not None:
             match.name = name
     return match
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    """'Le Pen' or 'Marine' for 'Marine Le Pen'; also one of the surnames of a name of three words or more
+    ('le docteur Lukusa' for 'Trésor Lukusa Mbuyi')."""
+    words = full.split()
+    return is_part_of_name(short, full) or len(words) > 2 and short in words[1:]
 
 
 def person_at(people: list[Person], start: int, end: int) -> Person | None:
