@@ -613,3 +613,9 @@ def test_a_middle_surname_of_a_three_word_name_is_that_person(nlp):
                       "reçoit chaque jour une centaine de patients. « Nous manquons de tout », soupire le "
                       "docteur Kabeya.")
     assert quote["speaker"] == "Patrice Kabeya Ilunga"
+
+
+def test_a_relative_mentioned_in_passing_is_not_who_speaks_next(nlp):
+    quote = only(nlp, "Léa Morin a lancé sa chaîne de cuisine l'an dernier. Sa mère regarde toutes ses "
+                      "vidéos. « Elle est ma première abonnée », sourit-elle.")
+    assert quote["speaker"] == "Léa Morin"

@@ -31,7 +31,8 @@ MASCULINE_TITLES = {"M.", "MM."}
 EPICENE_ROLE_NOUNS = {"médecin", "chef", "pdg"}
 # Nouns for anyone, which papers use for a witness they do not name ("Un homme d'une cinquantaine d'années").
 PEOPLE_NOUNS = {"homme", "femme", "garçon", "fille", "adolescent", "adolescente", "retraité", "retraitée"}
-KINSHIP_GENDER = {"père": "Masc", "mère": "Fem"}
+KINSHIP_GENDER = {"père": "Masc", "mère": "Fem", "fils": "Masc", "fille": "Fem", "frère": "Masc",
+                  "sœur": "Fem", "mari": "Masc", "épouse": "Fem"}
 # How far back the subject a pronoun takes up is looked for, in tokens.
 SUBJECT_REACH = 60
 CLOSING_MARKS = ("»", "”")
@@ -582,6 +583,13 @@ def _reports(subject: Token) -> bool:
         child.dep_ == "det" and child.lower_ in ("un", "une") for child in subject.children)
 
 
+def _relative_of_the_subject(token: Token) -> bool:
+    """"Sa mère montre désormais ses vidéos. « … », sourit-elle.": a relative the portrait mentions in passing
+    is not who speaks next; the person the portrait is about is."""
+    return token.lower_ in KINSHIP_GENDER and any(
+        child.dep_ == "det" and child.lower_ in POSSESSIVES for child in token.children)
+
+
 def _named_person(people: list[Person], token: Token) -> Person | None:
     """The person a name token stands for, also where NER missed this mention ("Sarah sourit")."""
     if token.ent_type_ == "PER":
@@ -620,7 +628,7 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
                 and (_names_someone(token) or _speaks_as_a_body(token, pronoun) or _reports(token)):
             person = _apposed_name(people, token)
             if person is None:
-                if _noun_gender(token) not in (None, gender):
+                if _noun_gender(token) not in (None, gender) or _relative_of_the_subject(token):
                     continue
                 phrase = _subject_phrase(token)
                 return speaker_from_tokens(phrase, people, phrase[0].idx)
