@@ -619,3 +619,10 @@ def test_a_relative_mentioned_in_passing_is_not_who_speaks_next(nlp):
     quote = only(nlp, "Léa Morin a lancé sa chaîne de cuisine l'an dernier. Sa mère regarde toutes ses "
                       "vidéos. « Elle est ma première abonnée », sourit-elle.")
     assert quote["speaker"] == "Léa Morin"
+
+
+def test_a_subject_word_followed_by_a_name_is_that_person(nlp):
+    quote = only(nlp, "Chez les femmes, la Lyonnaise Camille Roux prend la deuxième place, derrière la "
+                      "Kényane Grace Wanjiru. Infirmière à Lyon, elle s'entraîne le soir. « J'ai couru avec "
+                      "prudence », raconte-t-elle.")
+    assert quote["speaker"] == "Camille Roux"

@@ -583,6 +583,14 @@ def _reports(subject: Token) -> bool:
         child.dep_ == "det" and child.lower_ in ("un", "une") for child in subject.children)
 
 
+def _person_set_after(people: list[Person], token: Token) -> Person | None:
+    """"la Rochelaise Manon Guérin crée la surprise": the name the subject word is followed by, which the
+    parser hangs on it as an apposition."""
+    name = next((child for child in token.children if child.dep_ == "appos" and child.ent_type_ == "PER"),
+                None)
+    return person_at(people, name.idx, name.idx + len(name.text)) if name is not None else None
+
+
 def _relative_of_the_subject(token: Token) -> bool:
     """"Sa mère montre désormais ses vidéos. « … », sourit-elle.": a relative the portrait mentions in passing
     is not who speaks next; the person the portrait is about is."""
@@ -622,7 +630,7 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
                 token = doc[token.i - 2]
             else:
                 continue
-        person = None if plural else _named_person(people, token)
+        person = None if plural else _named_person(people, token) or _person_set_after(people, token)
         if person is None and token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")) == plural \
                 and any(child.dep_ == "det" for child in token.children) \
                 and (_names_someone(token) or _speaks_as_a_body(token, pronoun) or _reports(token)):
