@@ -626,3 +626,13 @@ def test_a_subject_word_followed_by_a_name_is_that_person(nlp):
                       "Kényane Grace Wanjiru. Infirmière à Lyon, elle s'entraîne le soir. « J'ai couru avec "
                       "prudence », raconte-t-elle.")
     assert quote["speaker"] == "Camille Roux"
+
+
+def test_a_noun_standing_alone_as_a_sentence_is_no_subject_a_pronoun_takes_up(nlp):
+    quote = only(nlp, "La juge Hélène Marchal prend sa retraite.\n\n"
+                      "Elle garde aussi des souvenirs heureux. Les lettres, surtout. "
+                      "Un menuisier installé à Namur. Une infirmière. "
+                      "Un garçon qui lui a envoyé le faire-part de naissance de sa fille. "
+                      "Elle les conserve dans une boîte, et explique pourquoi :\n\n"
+                      "« Je les relis quand je doute. »")
+    assert quote["speaker"] == "Hélène Marchal"

@@ -521,7 +521,7 @@ def _is_salient(token: Token) -> bool:
     person given as a source at the start of a clause ("Selon Anne Roy, …")."""
     if token.lower_.startswith("-"):
         return True
-    if token.pos_ in ("NOUN", "PROPN") and _opens_sentence(token):
+    if token.pos_ in ("NOUN", "PROPN") and _opens_sentence(token) and not _is_a_verbless_sentence(token):
         return True
     if token.dep_.startswith("nsubj") or token.dep_ == "expl:subj":
         # Not a subordinate clause's ("que son client connaissait …"); the parser's sentences run over
@@ -534,6 +534,12 @@ def _is_salient(token: Token) -> bool:
             child.i == 0 or token.doc[child.i - 1].is_punct or token.doc[child.i - 1].is_space
             or token.doc[child.i - 1].lower_ == "d'")
         for child in token.children)
+
+
+def _is_a_verbless_sentence(token: Token) -> bool:
+    """"Un menuisier installé à Ciney. Une infirmière.": a list of examples, not a subject."""
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and not any(
+        child.pos_ in ("VERB", "AUX") for child in token.children)
 
 
 def _subject_phrase(token: Token) -> list[Token]:
