@@ -31,6 +31,7 @@ MASCULINE_TITLES = {"M.", "MM."}
 EPICENE_ROLE_NOUNS = {"médecin", "chef", "pdg"}
 # Nouns for anyone, which papers use for a witness they do not name ("Un homme d'une cinquantaine d'années").
 PEOPLE_NOUNS = {"homme", "femme", "garçon", "fille", "adolescent", "adolescente", "retraité", "retraitée"}
+# Kinship nouns: their meaning, not their ending, gives their gender.
 KINSHIP_GENDER = {"père": "Masc", "mère": "Fem", "fils": "Masc", "fille": "Fem", "frère": "Masc",
                   "sœur": "Fem", "mari": "Masc", "épouse": "Fem"}
 # How far back the subject a pronoun takes up is looked for, in tokens.
@@ -93,8 +94,9 @@ def _gender_near(span: Span) -> str | None:
         return "Masc"
     before = _same_sentence(reversed(doc[max(0, span.start - 3): span.start]))
     for token in before:
-        if token.lower_ in ROLE_NOUNS and _role_noun_gender(token):
-            return _role_noun_gender(token)
+        gender = _role_noun_gender(token) if token.lower_ in ROLE_NOUNS else None
+        if gender:
+            return gender
     # An apposition right after the name: "Anne Roy, chercheuse à l'Institut", "Anne Roy, la maire", "Anne
     # Roy, aujourd'hui directrice"; not a complement ("Anne Roy, au premier étage").
     if span.end < len(doc) and doc[span.end].text == ",":
@@ -132,7 +134,7 @@ def _form_gender(word: str) -> str | None:
     """The gender a role noun's form shows: "coordinatrice", "avocate" ("avocat" + e), "conseillère"
     ("conseiller") are feminine; a role noun ending otherwise than in e is masculine ("colonel",
     "conseiller"), save the few said of women as they are ("la médecin", "la chef"); one ending in e is of
-    either gender ("ministre", "pédiatre"), save "père" and "mère"."""
+    either gender ("ministre", "pédiatre"), save kinship nouns ("père", "mère")."""
     if word in KINSHIP_GENDER:
         return KINSHIP_GENDER[word]
     if word.endswith(("rice", "euse", "ienne", "ière")) or word.endswith("e") and word[:-1] in ROLE_NOUNS \
@@ -449,7 +451,7 @@ def recent_person(people: list[Person], before: int, after: int = -1,
 
 def _has_complement(role: Token, tokens: list[Token]) -> bool:
     """A complement that may name someone new ("la maire de Séné"); an age ("la joueuse de 27 ans") does
-    not, nor a home town after a noun that is no office ("la skieuse de Verbier", "le chanteur de Rimouski"):
+    not, nor a home town after a noun that is no office ("la skieuse de Verbier", "le cycliste de Roubaix"):
     papers use it to vary how they call the person they write about."""
     for k, token in enumerate(tokens):
         if token.lower_ in ("de", "du", "des", "d'"):
