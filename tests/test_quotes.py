@@ -472,3 +472,167 @@ def test_an_unattributed_quote_goes_to_the_person_the_narration_before_it_is_abo
 ])
 def test_a_detached_comment_after_the_reported_clause_is_left_out(nlp, text, reported):
     assert only(nlp, text)["text"] == reported
+
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "son" also goes before a feminine noun opening with a vowel: it says nothing of the gender.
+    ("Le procès de Dominique Brun s'est ouvert mardi. Son avocate, Me Camille Lefort, a plaidé la relaxe. "
+     "« Mon client est innocent », a-t-elle martelé.", "Camille Lefort"),
+    # The tagger's gender on a role noun is unreliable; "chercheuse" is feminine by its ending.
+    ("Dominique Vial, chercheuse à l'Institut Curie, pilote l'étude avec Claude Morel. "
+     "« Nous serons prudents », ajoute-t-elle.", "Dominique Vial"),
+    # A role noun of the previous sentence says nothing of the next sentence's name.
+    ("Le théâtre accueillait une première. Claude Sorel a tenu le rôle principal face à Dominique Arnal. "
+     "« J'avais le trac », avoue-t-il.", "Claude Sorel"),
+])
+def test_a_role_noun_next_to_a_name_gives_its_gender_only_by_what_it_shows(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "au premier étage" is a complement, not an apposition: it says nothing of the gender.
+    ("Le bureau de Camille Roussel, au premier étage, donne sur le parc. Camille Roussel reçoit Paul Nadeau. "
+     "« Je suis débordée », confie-t-elle.", "Camille Roussel"),
+    ("Dominique Faye, aujourd'hui directeur d'une école, a fait le voyage avec Camille Morel. "
+     "« Je reviens chaque année », raconte-t-il.", "Dominique Faye"),
+])
+def test_only_a_role_noun_in_apposition_after_a_name_gives_its_gender(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker
+
+
+def test_a_titled_surname_and_a_full_name_of_the_other_gender_are_two_people(nlp):
+    quote = only(nlp, "Dans la chambre 12, M. Lavoie regarde la fenêtre. L'infirmière Dominique Roy passe "
+                      "le voir vers minuit. Claire Lavoie, sa fille, vient chaque soir. "
+                      "Elle apporte des fleurs. « Il me reconnaît encore », confie-t-elle.")
+    assert quote["speaker"] == "Claire Lavoie"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dans le hall de la gare, Anaïs, 19 ans, attend son train depuis une heure. La contrôleuse Martine "
+     "Roche passe sans la voir. Anaïs soupire. « Je vais encore rater mon cours », lâche-t-elle.", "Anaïs"),
+    ("Lilou, 14 ans, passe ses soirées sur son téléphone. Sa professeure, Hélène Marchal, s'en inquiète. "
+     "Lilou, elle, ne voit pas le problème. « Tout le monde fait pareil », dit-elle.", "Lilou"),
+])
+def test_a_first_name_given_an_age_is_a_person_even_when_ner_calls_it_otherwise(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia Perrin, 31 ans, court depuis dix ans. Interrogée par Vélo Provence, la coureuse explique que les "
+    "sponsors sont arrivés d'un coup.",
+    "Nadia Perrin court depuis dix ans. Jointe par Michel Info, la coureuse explique que les sponsors sont "
+    "arrivés d'un coup.",
+])
+def test_the_outlet_an_interview_names_is_not_a_person(nlp, text):
+    quote = only(nlp, text)
+    assert quote["speaker"] == "Nadia Perrin"
+
+
+def test_a_noun_point_before_the_cue_is_no_negation(nlp):
+    quote = only(nlp, "Anne Vidal préside la fédération depuis mars. Sur ce point, Paul Girard précise sa "
+                      "pensée : « Nous ne signerons rien en l'état. »")
+    assert (quote["speaker"], quote["cue"]) == ("Paul Girard", "précise")
+
+
+def test_a_person_noun_with_a_home_town_takes_up_the_person_written_about(nlp):
+    quote = only(nlp, "Léa Borel, 24 ans, a remporté le slalom samedi. Son entraîneur, Marc Vidal, jubilait. "
+                      "La skieuse de Verbier vise désormais le titre mondial. « Je reviendrai plus forte », "
+                      "promet-elle.")
+    assert quote["speaker"] == "Léa Borel"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("L'économiste Paul Girard a épluché les comptes de la ville pendant un an. D'après son analyse, la "
+     "dette a doublé en dix ans.", "Paul Girard"),
+    ("Le témoin Marc Lenoir a parlé deux heures. Selon son témoignage, l'accusé était sur place ce soir-là.",
+     "Marc Lenoir"),
+])
+def test_a_source_noun_for_an_act_gives_the_word_to_its_possessor(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker
+
+
+def test_lui_after_selon_takes_up_a_subject_that_is_only_a_role_when_nobody_is_named(nlp):
+    quote = only(nlp, "La réunion s'est tenue mardi à Dakar. Le ministre de l'Élevage a plaidé pour une "
+                      "révision des couloirs. D'après lui, trop de tracés ont été dessinés dans les bureaux.")
+    assert quote["speaker"] == "Le ministre de l'Élevage"
+
+
+def test_someone_new_brought_in_unnamed_by_a_reporting_verb_is_the_one_a_pronoun_takes_up(nlp):
+    quote = only(nlp, "Le club a présenté son budget mardi. Paul Girard, le trésorier, a détaillé les "
+                      "chiffres. Un bénévole de longue date a raconté les débuts difficiles. « On comptait "
+                      "les pièces dans une boîte à biscuits », dit-il.")
+    assert quote["speaker"] == "Un bénévole de longue date"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Le docteur Paul Girard enchaîne les consultations depuis midi. Dans la salle d'attente, un homme d'une "
+     "cinquantaine d'années attend depuis 19 heures. Il ne se plaint pas. « Je savais que ce serait long », "
+     "lâche-t-il.", "un homme d'une cinquantaine d'années"),
+    # The noun phrase set after a name is that person, not someone new.
+    ("Dans la chambre 12, M. Lavoie regarde la fenêtre. L'infirmière Dominique Roy passe vers minuit. "
+     "Claire Lavoie, la fille du résident, vient chaque soir. Elle apporte des fleurs. « Il me reconnaît "
+     "encore », confie-t-elle.", "Claire Lavoie"),
+])
+def test_an_unnamed_man_or_woman_is_who_the_pronoun_takes_up(nlp, text, speaker):
+    quote = only(nlp, text)
+    assert quote["speaker"] == speaker
+
+
+def test_a_double_surname_the_tokenizer_splits_stays_whole(nlp):
+    quote = only(nlp, "Au micro, Corinne Faye-Tardif a salué les bénévoles. « Sans eux, rien ne tient », "
+                      "a-t-elle dit.")
+    assert quote["speaker"] == "Corinne Faye-Tardif"
+
+
+def test_the_hyphen_of_a_split_compound_is_no_inverted_clitic(nlp):
+    quote = only(nlp, "« Le soir, le matin, le week-end, ça ne s'arrêtait jamais », a déclaré sa mère, "
+                      "Nadia Morel.")
+    assert quote["text"] == "Le soir, le matin, le week-end, ça ne s'arrêtait jamais"
+    assert (quote["speaker"], quote["cue"]) == ("Nadia Morel", "a déclaré")
+
+
+def test_et_with_a_subject_the_parser_calls_a_conjunct_still_ends_the_reported_clause(nlp):
+    quote = only(nlp, "Selon le sociologue Paul Girard, ces campagnes touchent surtout des militants "
+                      "convaincus, et les réseaux sociaux enferment chaque camp dans ses certitudes.")
+    assert quote["text"] == "ces campagnes touchent surtout des militants convaincus"
+
+
+def test_a_lowercase_phrase_ner_calls_a_person_is_no_name(nlp):
+    quote = only(nlp, "« Nous perdons trop de jeunes joueuses entre onze et quatorze ans », a souligné le "
+                      "président de la Ligue, Michel Arnaud.")
+    assert quote["speaker"] == "Michel Arnaud"
+
+
+def test_a_middle_surname_of_a_three_word_name_is_that_person(nlp):
+    quote = only(nlp, "Le médecin Patrice Kabeya Ilunga a ouvert la clinique en 2010. Le docteur Kabeya "
+                      "reçoit chaque jour une centaine de patients. « Nous manquons de tout », soupire le "
+                      "docteur Kabeya.")
+    assert quote["speaker"] == "Patrice Kabeya Ilunga"
+
+
+def test_a_relative_mentioned_in_passing_is_not_who_speaks_next(nlp):
+    quote = only(nlp, "Léa Morin a lancé sa chaîne de cuisine l'an dernier. Sa mère regarde toutes ses "
+                      "vidéos. « Elle est ma première abonnée », sourit-elle.")
+    assert quote["speaker"] == "Léa Morin"
+
+
+def test_a_subject_word_followed_by_a_name_is_that_person(nlp):
+    quote = only(nlp, "Chez les femmes, la Lyonnaise Camille Roux prend la deuxième place, derrière la "
+                      "Kényane Grace Wanjiru. Infirmière à Lyon, elle s'entraîne le soir. « J'ai couru avec "
+                      "prudence », raconte-t-elle.")
+    assert quote["speaker"] == "Camille Roux"
+
+
+def test_a_noun_standing_alone_as_a_sentence_is_no_subject_a_pronoun_takes_up(nlp):
+    quote = only(nlp, "La juge Hélène Marchal prend sa retraite.\n\n"
+                      "Elle garde aussi des souvenirs heureux. Les lettres, surtout. "
+                      "Un menuisier installé à Namur. Une infirmière. "
+                      "Un garçon qui lui a envoyé le faire-part de naissance de sa fille. "
+                      "Elle les conserve dans une boîte, et explique pourquoi :\n\n"
+                      "« Je les relis quand je doute. »")
+    assert quote["speaker"] == "Hélène Marchal"

@@ -282,6 +282,11 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_inverted_clitic(token: Token) -> bool:
+    """"-elle" of "sourit-elle", "-t" of "a-t-il"; not the hyphen of a split compound ("week" "-" "end")."""
+    return token.lower_.startswith("-") and token.text != "-"
+
+
 def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
     """The verb of an incise starting at `start`: only auxiliaries, reflexive pronouns or a negation
     may come before it (« … », a-t-elle ajouté / se souvient X / sourit-elle)."""
@@ -292,7 +297,7 @@ def _incise_verb(doc: Doc, start: int, limit: int) -> Token | None:
         # "plaisante la rédactrice"): a lowercase word followed by a clitic or a subject is the verb.
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.is_alpha and token.is_lower and token.pos_ not in NOT_INCISE_VERB_POS and \
-                following is not None and (following.lower_.startswith("-")
+                following is not None and (_is_inverted_clitic(following)
                                            or following.pos_ in ("DET", "PROPN")):
             return token
         if not (token.pos_ == "AUX" or token.lower_ in ("s'", "se", "-t", "n'", "ne", "l'", "le", "y", "en")
@@ -361,7 +366,8 @@ def _opens_writer_comment(token: Token, end: int) -> bool:
         return True
     if token.lower_ in ("mais", "et") and (following.lower_ in ("il", "elle", "ils", "elles", "on")
                                    or following.pos_ == "DET" and following.dep_ == "det"
-                                   and following.head.dep_.startswith("nsubj")):
+                                   and (following.head.dep_.startswith("nsubj")
+                                        or _finite_verb_follows(following, end))):
         return True
     # An apposition: a noun phrase with no finite verb up to the end of the clause; not the next item of a
     # list ("des soudeurs, des électriciens") nor an adjunct set between commas (", une nuit, vers …").
@@ -369,6 +375,17 @@ def _opens_writer_comment(token: Token, end: int) -> bool:
     if token.pos_ != "DET" or token.lower_ == "des" or following.pos_ != "NOUN" or after.text == ",":
         return False
     return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[token.i:end])
+
+
+def _finite_verb_follows(determiner: Token, end: int) -> bool:
+    """"…, et les ventes de chandails financent désormais …": the noun phrase is the subject of a finite verb
+    of its own (the parser often calls such a noun a conjunct and its verb a relative), not a relative."""
+    for token in determiner.doc[determiner.i + 1:end]:
+        if token.lower_ in ("qui", "que", "qu'", "dont", "où") or token.text == ",":
+            return False
+        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            return True
+    return False
 
 
 def _is_second_cue(token: Token) -> bool:
@@ -558,7 +575,7 @@ class QuoteExtractor:
             verb = _incise_verb(doc, token.i + 1, tokens[-1].i)
             if verb is None:
                 continue
-            inverted = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-")
+            inverted = verb.i + 1 < len(doc) and _is_inverted_clitic(doc[verb.i + 1])
             if not (is_cue(verb) or inverted):
                 continue
             closing = next((t for t in tokens[verb.i - tokens[0].i + 1:] if t.text in (",", ".")), None)
@@ -619,7 +636,7 @@ class QuoteExtractor:
         before = verb.i - 1
         while before > 0 and (doc[before].lower_.startswith("-") or doc[before].lower_ in ("s'", "se")):
             before -= 1  # a-t-il estimé, s'est-elle indignée
-        inverted = verb.i + 1 < len(doc) and doc[verb.i + 1].lower_.startswith("-")
+        inverted = verb.i + 1 < len(doc) and _is_inverted_clitic(doc[verb.i + 1])
         # « Les Nuits de Bruges », publié en 2024: an incise verb is finite. (The tagger calls some finite
         # forms participles, "dit-elle", "conclut-elle": an inverted clitic shows they are not.)
         if "Part" in verb.morph.get("VerbForm") and doc[before].pos_ != "AUX" and not inverted:
@@ -699,7 +716,8 @@ class QuoteExtractor:
         opening = multiword_head(verb)
         if opening is not None:
             verb, children = opening, children + list(opening.children)
-        if any(child.lower_ in NEGATIONS for child in children):
+        # "Sur ce point, il précise : …": a noun "point" or "plus" is no negation.
+        if any(child.lower_ in NEGATIONS and child.pos_ != "NOUN" for child in children):
             return True
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ in MODAL_LEMMAS | DECLINE_LEMMAS:

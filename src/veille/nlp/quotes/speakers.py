@@ -4,6 +4,7 @@ role nouns and short names to the fullest name the article gives."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -12,13 +13,27 @@ from veille.nlp.entities.group import is_part_of_name
 from veille.nlp.entities.patterns import OUTLETS, PERSON_TITLES
 from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.doc_text import text_of
-from veille.nlp.quotes.patterns import GROUP_WORDS, INDEFINITE_SPEAKERS, PRONOUN_GENDER, ROLE_NOUNS
+from veille.nlp.quotes.patterns import (
+    CUE_LEMMAS,
+    GROUP_WORDS,
+    INDEFINITE_SPEAKERS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+)
 
-FEMININE_TITLES = {"Mme", "Mmes", "Mlle"}
+# "Dre": docteure, as Quebec and Swiss papers write it.
+FEMININE_TITLES = {"Mme", "Mmes", "Mlle", "Dre"}
 # Suffixes of nouns for people ("un économiste", "une chercheuse"); stricter than is_human_noun's ("une
 # étude", "l'instant", "la fois" end like people there).
 PERSON_NOUN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "ier", "ière", "aire")
 MASCULINE_TITLES = {"M.", "MM."}
+# Role nouns not ending in e that French also uses, unchanged, for women.
+EPICENE_ROLE_NOUNS = {"médecin", "chef", "pdg"}
+# Nouns for anyone, which papers use for a witness they do not name ("Un homme d'une cinquantaine d'années").
+PEOPLE_NOUNS = {"homme", "femme", "garçon", "fille", "adolescent", "adolescente", "retraité", "retraitée"}
+# Kinship nouns: their meaning, not their ending, gives their gender.
+KINSHIP_GENDER = {"père": "Masc", "mère": "Fem", "fils": "Masc", "fille": "Fem", "frère": "Masc",
+                  "sœur": "Fem", "mari": "Masc", "épouse": "Fem"}
 # How far back the subject a pronoun takes up is looked for, in tokens.
 SUBJECT_REACH = 60
 CLOSING_MARKS = ("»", "”")
@@ -31,6 +46,7 @@ IMPERSONAL_LEMMAS = {"falloir", "sembler", "paraître", "agir", "rester", "exist
 # How far after a speaker phrase the comma of a name in apposition may stand, in tokens.
 APPOSITION_REACH = 12
 NAME_WORD_POS = ("PROPN", "NOUN", "ADJ")
+INTERVIEW_PARTICIPLES = ("interrogé", "contacté", "joint", "sollicité", "questionné")
 PLACE_PREPOSITIONS = {"à", "au", "aux", "en", "de", "d'", "du", "des", "sur"}
 
 
@@ -54,13 +70,21 @@ class Speaker:
 
 
 def _name_of(span: Span) -> str:
+    """The name without its title, abbreviated ("M.", "Dr") or spelt out ("docteur Mercier", "capitaine
+    Labonté"). NER also calls lowercase phrases persons ("président de la Ligue", "tee-shirt froissé",
+    "mère de Jade"): one that does not come to a capitalised word right after its title is no name (an empty
+    string)."""
     words = span.text.split()
     while words and words[0] in PERSON_TITLES:
         words = words[1:]
-    return " ".join(words)
+    if len(words) > 1 and words[0].islower() and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words) if words and words[0][:1].isupper() else ""
 
 
 def _gender_near(span: Span) -> str | None:
+    """The gender a title or a role noun set next to the name gives it: "Mme Roy", "la maire Anne Roy",
+    "Anne Roy, directrice de l'école". Only the words of the name's own sentence count."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].text in FEMININE_TITLES | MASCULINE_TITLES:
         return "Fem" if doc[span.start - 1].text in FEMININE_TITLES else "Masc"
@@ -68,32 +92,57 @@ def _gender_near(span: Span) -> str | None:
         return "Fem"
     if span.text.split()[0] in MASCULINE_TITLES:
         return "Masc"
-    window = doc[max(0, span.start - 3): span.start]
-    for token in reversed(list(window)):
-        if token.lower_ in ROLE_NOUNS:
-            gender = token.morph.get("Gender")
-            determiner = doc[token.i - 1].lower_ if token.i > 0 else ""
-            if determiner in ("la", "une", "sa", "cette"):
-                return "Fem"
-            if determiner in ("le", "un", "son", "ce"):
-                return "Masc"
-            gender = _ending_gender(token) or gender
-            if gender:
-                return gender[0]
-    after = doc[span.end: span.end + 4]
-    for token in after:
-        if token.lower_ in ROLE_NOUNS and token.morph.get("Gender"):
-            return token.morph.get("Gender")[0]
+    before = _same_sentence(reversed(doc[max(0, span.start - 3): span.start]))
+    for token in before:
+        gender = _role_noun_gender(token) if token.lower_ in ROLE_NOUNS else None
+        if gender:
+            return gender
+    # An apposition right after the name: "Anne Roy, chercheuse à l'Institut", "Anne Roy, la maire", "Anne
+    # Roy, aujourd'hui directrice"; not a complement ("Anne Roy, au premier étage").
+    if span.end < len(doc) and doc[span.end].text == ",":
+        role = next((token for token in doc[span.end + 1: span.end + 4] if token.pos_ not in ("DET", "ADV")),
+                    None)
+        if role is not None and role.lower_ in ROLE_NOUNS:
+            return _role_noun_gender(role)
     return None
 
 
-def _ending_gender(token: Token) -> list[str]:
-    """The tagger's gender on role nouns is unreliable; their ending is not ("leur coordinateur")."""
-    if token.lower_.endswith(("rice", "euse", "ienne", "ière")):
-        return ["Fem"]
-    if token.lower_.endswith(("eur", "ier", "ien")):
-        return ["Masc"]
-    return []
+def _same_sentence(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens up to a sentence end or a paragraph break ("… une première. Réjean Fournier …")."""
+    kept = []
+    for token in tokens:
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            break
+        kept.append(token)
+    return kept
+
+
+def _role_noun_gender(token: Token) -> str | None:
+    """A role noun's gender from its determiner, else from its form. Not from "son", which also goes before a
+    feminine noun opening with a vowel ("son avocate"), nor from the tagger, which is unreliable on role nouns
+    and gives one to nouns of either gender ("la pédiatre", "le pédiatre")."""
+    doc = token.doc
+    determiner = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if determiner in ("la", "une", "sa", "cette"):
+        return "Fem"
+    if determiner in ("le", "un", "ce"):
+        return "Masc"
+    return _form_gender(token.lower_)
+
+
+def _form_gender(word: str) -> str | None:
+    """The gender a role noun's form shows: "coordinatrice", "avocate" ("avocat" + e), "conseillère"
+    ("conseiller") are feminine; a role noun ending otherwise than in e is masculine ("colonel",
+    "conseiller"), save the few said of women as they are ("la médecin", "la chef"); one ending in e is of
+    either gender ("ministre", "pédiatre"), save kinship nouns ("père", "mère")."""
+    if word in KINSHIP_GENDER:
+        return KINSHIP_GENDER[word]
+    if word.endswith(("rice", "euse", "ienne", "ière")) or word.endswith("e") and word[:-1] in ROLE_NOUNS \
+            or word.endswith("ère") and word[:-3] + "er" in ROLE_NOUNS:
+        return "Fem"
+    if word.endswith("e") or word in EPICENE_ROLE_NOUNS:
+        return None
+    return "Masc"
 
 
 def _gender_taken_up(span: Span) -> str | None:
@@ -161,6 +210,10 @@ def _whole_name(span: Span) -> Span:
     while end < len(doc) and end - span.end < 2 and doc[end].pos_ in NAME_WORD_POS \
             and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
+    # The tokenizer splits some double surnames and NER keeps the first half: "Aminata Diallo" "-" "Sow".
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
     return doc[span.start:end] if end > span.end else span
 
 
@@ -169,6 +222,8 @@ def _is_person(ent: Span, name_words: set[str]) -> bool:
     Sandaga"), capitalised common words at a line start ("Infirmière en soins…"). A lone word is a person
     only when it is tagged a proper noun and stands neither after a preposition nor after a noun that it
     names (a place, a street); a word of a fuller name in the article always is."""
+    if _names_the_interviewer(ent):
+        return False
     if len(ent) > 1 or ent.text in name_words:
         return True
     token = ent[0]
@@ -179,31 +234,68 @@ def _is_person(ent: Span, name_words: set[str]) -> bool:
                                     or previous.pos_ == "NOUN" and not is_human_noun(previous))
 
 
+def _names_the_interviewer(ent: Span) -> bool:
+    """"Interrogée par Vélo Wallonie, la coureuse …", "Contacté par Kin Matin": the name after "interrogé
+    par", "contacté par", "joint par", "sollicité par" is the outlet that asked, not a person."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "par" \
+        and doc[ent.start - 2].lower_.startswith(INTERVIEW_PARTICIPLES)
+
+
+def _names_given_an_age(doc: Doc) -> list[Span]:
+    """The people NER misses or calls a place or a thing, known by the age French papers set after a
+    person's name ("Sarah, 29 ans, …", "Olena Kravets, 41 ans"), with the other mentions of their names."""
+    named = [_name_ending_at(token) for token in doc[:-3] if _is_name_word(token)
+             and token.ent_type_ not in ("PER", "ORG") and doc[token.i + 1].text == ","
+             and doc[token.i + 2].like_num and doc[token.i + 3].lower_ == "ans"]
+    words = {word for name in named for word in name.text.split()}
+    mentions, i = [], 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and doc[end].text in words and doc[end].ent_type_ != "PER":
+            end += 1
+        if end > i:
+            mentions.append(doc[i:end])
+        i = max(end, i + 1)
+    return mentions
+
+
+def _name_ending_at(token: Token) -> Span:
+    """The name whose last word is `token`: the capitalised proper nouns before it ("Olena Kravets")."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and _is_name_word(doc[start - 1]):
+        start -= 1
+    return doc[start: token.i + 1]
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text not in PERSON_TITLES
+
+
 def people_of(doc: Doc) -> list[Person]:
     """The article's people, their mentions grouped under the fullest name."""
     people: list[Person] = []
     evidence: dict[int, Counter] = {}  # the pronouns that take up each person's mentions
     names = [_whole_name(ent) for ent in doc.ents if ent.label_ == "PER"]
     name_words = {word for name in names if len(name) > 1 for word in name.text.split()}
-    for ent in names:
-        if not _is_person(ent, name_words):
+    unlabelled = _names_given_an_age(doc)
+    for ent in sorted(names + unlabelled, key=lambda span: span.start):
+        if ent not in unlabelled and not _is_person(ent, name_words):
             continue
         name = _name_of(ent)
         if len(name) < 2:
             continue
-        match = next((p for p in people if p.name == name or is_part_of_name(name, p.name)), None)
-        if match is None:
-            match = next((p for p in people if is_part_of_name(p.name, name)), None)
-            if match is not None:
-                match.name = name
+        gender = _gender_near(ent)
+        taken_up = _gender_taken_up(ent)
+        # A name inside a complement is not what the pronoun takes up ("la veuve de Rachid Amrani … Elle").
+        is_complement = any(child.dep_ == "case" for child in ent.root.children)
+        match = _person_named(people, name, gender or (None if is_complement else taken_up))
         if match is None:
             match = Person(name=name)
             people.append(match)
         match.mentions.append(ent)
-        gender = _gender_near(ent)
         if gender and not match.gender:
             match.gender = gender
-        taken_up = _gender_taken_up(ent)
         if taken_up:
             evidence.setdefault(id(match), Counter())[taken_up] += 1
         title, org, roles = _apposition(ent)
@@ -217,6 +309,26 @@ def people_of(doc: Doc) -> list[Person]:
             if not rest or rest[0][1] < count:
                 person.gender = first
     return people
+
+
+def _person_named(people: list[Person], name: str, gender: str | None) -> Person | None:
+    """The person already met under this name or a shorter or fuller form of it, whose gender does not
+    contradict this mention's: "M. Gélinas" and, later, "Louise Gélinas, sa fille. Elle …" are two people of
+    one family. A fuller form becomes the person's name."""
+    compatible = [p for p in people if gender is None or p.gender in (None, gender)]
+    match = next((p for p in compatible if p.name == name or _is_short_form(name, p.name)), None)
+    if match is None:
+        match = next((p for p in compatible if _is_short_form(p.name, name)), None)
+        if match is not None:
+            match.name = name
+    return match
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    """'Le Pen' or 'Marine' for 'Marine Le Pen'; also one of the surnames of a name of three words or more
+    ('le docteur Lukusa' for 'Trésor Lukusa Mbuyi')."""
+    words = full.split()
+    return is_part_of_name(short, full) or len(words) > 2 and short in words[1:]
 
 
 def person_at(people: list[Person], start: int, end: int) -> Person | None:
@@ -252,6 +364,8 @@ def resolve_role(people: list[Person], role: str, before: int) -> Person | None:
 
 HUMAN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "aire", "ant", "ante", "ier",
                   "ière", "ent", "ente", "ois", "oise", "ais", "aise", "in", "ine", "é", "ée", "e")
+# Endings of nouns for acts and things, never people: "son témoignage", "son analyse", "son estimation".
+THING_SUFFIXES = ("age", "yse", "ion", "ment", "ude")
 DEFINITE = ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "notre", "cette", "ce", "cet")
 FEMININE_DETERMINERS = ("la", "sa", "cette")
 POSSESSIVES = ("son", "sa", "ses", "leur", "notre")
@@ -265,7 +379,7 @@ def is_human_noun(token: Token) -> bool:
         return True
     if word in GROUP_WORDS or token.pos_ != "NOUN":
         return False
-    return word.endswith(HUMAN_SUFFIXES) and len(word) > 3
+    return word.endswith(HUMAN_SUFFIXES) and not word.endswith(THING_SUFFIXES) and len(word) > 3
 
 
 def is_opinion_holder(token: Token) -> bool:
@@ -335,14 +449,19 @@ def recent_person(people: list[Person], before: int, after: int = -1,
     return max(candidates, key=lambda p: _last_mention_before(p, before), default=None)
 
 
-def _has_complement(tokens: list[Token]) -> bool:
-    """A complement that may name someone new ("la maire de Séné"); an age ("la joueuse de 27 ans")
-    does not."""
+def _has_complement(role: Token, tokens: list[Token]) -> bool:
+    """A complement that may name someone new ("la maire de Séné"); an age ("la joueuse de 27 ans") does
+    not, nor a home town after a noun that is no office ("la skieuse de Verbier", "le cycliste de Roubaix"):
+    papers use it to vary how they call the person they write about."""
     for k, token in enumerate(tokens):
         if token.lower_ in ("de", "du", "des", "d'"):
             following = tokens[k + 1: k + 3]
-            if not (len(following) == 2 and following[0].pos_ == "NUM" and following[1].lower_ == "ans"):
-                return True
+            if len(following) == 2 and following[0].pos_ == "NUM" and following[1].lower_ == "ans":
+                continue
+            if token.lower_ in ("de", "d'") and following and following[0].text[:1].isupper() \
+                    and role.lower_ not in ROLE_NOUNS and role.lower_.endswith(PERSON_NOUN_SUFFIXES):
+                continue
+            return True
     return False
 
 
@@ -404,7 +523,7 @@ def _is_salient(token: Token) -> bool:
     person given as a source at the start of a clause ("Selon Anne Roy, …")."""
     if token.lower_.startswith("-"):
         return True
-    if token.pos_ in ("NOUN", "PROPN") and _opens_sentence(token):
+    if token.pos_ in ("NOUN", "PROPN") and _opens_sentence(token) and not _is_a_verbless_sentence(token):
         return True
     if token.dep_.startswith("nsubj") or token.dep_ == "expl:subj":
         # Not a subordinate clause's ("que son client connaissait …"); the parser's sentences run over
@@ -419,6 +538,12 @@ def _is_salient(token: Token) -> bool:
         for child in token.children)
 
 
+def _is_a_verbless_sentence(token: Token) -> bool:
+    """"Un menuisier installé à Ciney. Une infirmière.": a list of examples, not a subject."""
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and not any(
+        child.pos_ in ("VERB", "AUX") for child in token.children)
+
+
 def _subject_phrase(token: Token) -> list[Token]:
     """The subject's noun phrase, from its determiner (the parser sometimes hangs a fronted adjunct on it)."""
     phrase = noun_phrase(token)
@@ -428,13 +553,17 @@ def _subject_phrase(token: Token) -> list[Token]:
 
 def _apposed_name(people: list[Person], subject: Token) -> Person | None:
     """'Un administrateur de la coopérative, céréalier, Hervé Pichon, soutient …': a name set between
-    commas between the subject and its verb names the subject."""
+    commas between the subject and its verb names the subject, and so does a name the subject is set after."""
     doc = subject.doc
     for token in doc[subject.i + 1: subject.head.i]:
         if token.ent_type_ == "PER" and token.ent_iob_ == "B" and (
                 doc[token.i - 1].text == "," or doc[token.i - 1].text in PERSON_TITLES
                 and doc[token.i - 2].text == ","):
             return person_at(people, token.idx, token.idx + len(token.text))
+    # "Louise Gélinas, la fille du résident, passe …": the name the subject phrase is set after.
+    start = min((child.i for child in subject.children if child.dep_ == "det"), default=subject.i)
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PER":
+        return person_at(people, doc[start - 2].idx, doc[start - 2].idx + len(doc[start - 2].text))
     return None
 
 
@@ -442,7 +571,8 @@ def _names_someone(token: Token) -> bool:
     """A noun for a person ("la maire", "un habitant"); short words ("une liste", "la piste") only end
     like one."""
     word = token.lemma_.lower() if "Plur" in token.morph.get("Number") else token.lower_
-    return word in ROLE_NOUNS or len(word) > 5 and word.endswith(("euse", "rice", "iste", "ienne", "logue"))
+    return word in ROLE_NOUNS | PEOPLE_NOUNS or len(word) > 5 and word.endswith(
+        ("euse", "rice", "iste", "ienne", "logue"))
 
 
 def _speaks_as_a_body(token: Token, pronoun: Token) -> bool:
@@ -452,6 +582,28 @@ def _speaks_as_a_body(token: Token, pronoun: Token) -> bool:
     topic."""
     return token.lower_ in GROUP_WORDS and not pronoun.lower_.startswith("-") and not any(
         child.dep_ == "det" and "Poss=Yes" in str(child.morph) for child in token.children)
+
+
+def _reports(subject: Token) -> bool:
+    """"Un animateur romand … a raconté avoir signalé …", "Un retraité de Lévis a témoigné": someone new,
+    brought in unnamed as the subject of a reporting verb, speaks."""
+    return subject.dep_ == "nsubj" and subject.head.lemma_ in CUE_LEMMAS and is_human_noun(subject) and any(
+        child.dep_ == "det" and child.lower_ in ("un", "une") for child in subject.children)
+
+
+def _person_set_after(people: list[Person], token: Token) -> Person | None:
+    """"la Rochelaise Manon Guérin crée la surprise": the name the subject word is followed by, which the
+    parser hangs on it as an apposition."""
+    name = next((child for child in token.children if child.dep_ == "appos" and child.ent_type_ == "PER"),
+                None)
+    return person_at(people, name.idx, name.idx + len(name.text)) if name is not None else None
+
+
+def _relative_of_the_subject(token: Token) -> bool:
+    """"Sa mère montre désormais ses vidéos. « … », sourit-elle.": a relative the portrait mentions in passing
+    is not who speaks next; the person the portrait is about is."""
+    return token.lower_ in KINSHIP_GENDER and any(
+        child.dep_ == "det" and child.lower_ in POSSESSIVES for child in token.children)
 
 
 def _named_person(people: list[Person], token: Token) -> Person | None:
@@ -471,7 +623,7 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
     mentioned in between. Earlier il/elle of the same gender carry the same referent; words inside
     quotation marks are someone else's and are skipped."""
     doc = pronoun.doc
-    plural = pronoun.lower_.lstrip("-t").lstrip("-") in ("ils", "elles")
+    plural = pronoun.lower_.lstrip("-t").lstrip("-") in ("ils", "elles", "eux")
     depth = 0
     for token in reversed(doc[max(0, end - SUBJECT_REACH): end]):
         if token.text in CLOSING_MARKS:
@@ -486,13 +638,13 @@ def _subject_antecedent(people: list[Person], pronoun: Token, gender: str | None
                 token = doc[token.i - 2]
             else:
                 continue
-        person = None if plural else _named_person(people, token)
+        person = None if plural else _named_person(people, token) or _person_set_after(people, token)
         if person is None and token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")) == plural \
                 and any(child.dep_ == "det" for child in token.children) \
-                and (_names_someone(token) or _speaks_as_a_body(token, pronoun)):
+                and (_names_someone(token) or _speaks_as_a_body(token, pronoun) or _reports(token)):
             person = _apposed_name(people, token)
             if person is None:
-                if _noun_gender(token) not in (None, gender):
+                if _noun_gender(token) not in (None, gender) or _relative_of_the_subject(token):
                     continue
                 phrase = _subject_phrase(token)
                 return speaker_from_tokens(phrase, people, phrase[0].idx)
@@ -522,14 +674,18 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
     if pronoun in PRONOUN_GENDER or pronoun == "on":
         if pronoun == "on":
             return None
+        end = head.i if head.idx < before else next(
+            (t.i for t in doc[max(0, head.i - 200): head.i] if t.idx >= before), head.i)
         if pronoun in ("il", "elle", "ils", "elles"):
-            end = head.i if head.idx < before else next(
-                (t.i for t in doc[max(0, head.i - 200): head.i] if t.idx >= before), head.i)
             antecedent = _subject_antecedent(people, head, PRONOUN_GENDER[pronoun], end)
             if antecedent is not None:
                 return antecedent
         person = resolve_pronoun(people, pronoun, before)
         if person is None:
+            # "Le ministre de l'Élevage a plaidé … D'après lui, …": nobody named before, "lui" takes up the
+            # subject that was only a role.
+            if pronoun in ("lui", "eux"):
+                return _subject_antecedent(people, head, PRONOUN_GENDER[pronoun], end)
             return None
         return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
     # The role noun may follow an adjective ("la jeune femme", "le vieil homme").
@@ -544,7 +700,7 @@ def speaker_from_tokens(tokens: list[Token], people: list[Person], before: int) 
         person = resolve_role(people, role.lower_, before)
         # A demonstrative always takes up someone already named ("ce père de trois enfants").
         bare = determiner in DEMONSTRATIVES or determiner not in POSSESSIVES and not _has_complement(
-            tokens[role.i - tokens[0].i + 1:])
+            role, tokens[role.i - tokens[0].i + 1:])
         if person is None and bare:
             gender = ("Fem" if determiner in FEMININE_DETERMINERS else
                       "Masc" if determiner in MASCULINE_DETERMINERS else
