@@ -364,8 +364,8 @@ def resolve_role(people: list[Person], role: str, before: int) -> Person | None:
 
 HUMAN_SUFFIXES = ("eur", "euse", "rice", "iste", "ien", "ienne", "logue", "aire", "ant", "ante", "ier",
                   "ière", "ent", "ente", "ois", "oise", "ais", "aise", "in", "ine", "é", "ée", "e")
-# Endings of nouns for acts and things, never people: "son témoignage", "son analyse", "son estimation".
-THING_SUFFIXES = ("age", "yse", "ion", "ment", "ude")
+# Endings of nouns for acts and things, never people: "son témoignage", "son analyse", "son étude".
+THING_SUFFIXES = ("age", "yse", "ment", "ude")
 DEFINITE = ("le", "la", "l'", "les", "son", "sa", "ses", "leur", "notre", "cette", "ce", "cet")
 FEMININE_DETERMINERS = ("la", "sa", "cette")
 POSSESSIVES = ("son", "sa", "ses", "leur", "notre")
