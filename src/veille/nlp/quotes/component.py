@@ -88,9 +88,14 @@ class Quote:
         }
 
 
+MULTIWORD_LAST_WORDS = frozenset(last for _, last in MULTIWORD_CUES)
+
+
 def multiword_head(token: Token) -> Token | None:
     """The verb that opens a multi-word cue ending at `token`: "fait" of "a fait valoir", "met" of "met en
     garde"."""
+    if token.lower_ not in MULTIWORD_LAST_WORDS:  # most tokens: no need to look back
+        return None
     doc = token.doc
     for back in (1, 2):
         if token.i - back >= 0 and (doc[token.i - back].lemma_, token.lower_) in MULTIWORD_CUES:
@@ -738,13 +743,16 @@ class QuoteExtractor:
             return any(s <= offset < e for s, e in inside_marks)
 
         for token in doc:
-            if in_direct(token.idx):
-                continue
+            cue = is_cue(token)
+            source = token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
+                token.lower_ == "pour" and token.dep_ == "case")
+            if not (cue or source) or in_direct(token.idx):
+                continue  # the cheap tests first: this loop sees every token
             if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
                 continue  # "il pense que" is a thought; "il a fait savoir que" is a report
             que = _que_after(token)
             verbal = token.pos_ in ("VERB", "AUX") or que is not None and _reads_as_verb(token)
-            if is_cue(token) and verbal and not self._is_not_a_report(token):
+            if cue and verbal and not self._is_not_a_report(token):
                 clause = next((c for c in token.children if c.dep_ in ("ccomp", "obj", "xcomp")
                                and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'") and g.i > token.i
                                        for g in c.children)), None)
@@ -763,8 +771,7 @@ class QuoteExtractor:
                 mixed = self._judged_mixed(doc, token, people, marked, sentences.of(token))
                 if mixed:
                     results.append(mixed)
-            elif token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
-                    token.lower_ == "pour" and token.dep_ == "case"):
+            elif source:
                 result = self._source_quote(doc, token, people, marked, sentences.of(token))
                 if result:
                     results.append(result)
