@@ -216,3 +216,16 @@ def test_batches_are_sized_by_text_length():
     articles = [(RawArticle(text="x" * n, id=str(i), source=str(i)), i) for i, n in enumerate(lengths)]
     sizes = [len(batch) for batch in length_batches(articles, max_chars=1_000, max_items=64)]
     assert sizes == [10, 10, 10, 1, 3]
+
+
+def test_default_workers_are_no_more_than_memory_holds(monkeypatch):
+    import os
+
+    from veille import workers
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(16)))
+    pages = {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": 2 * 1024**3 // 4096}  # a 2 GiB machine with 16 cores
+    monkeypatch.setattr(os, "sysconf", lambda name: pages[name])
+    assert workers.default_workers() == 2
+    pages["SC_PHYS_PAGES"] = 64 * 1024**3 // 4096
+    assert workers.default_workers() == 16

@@ -5,7 +5,6 @@ Heavy modules (spaCy, scikit-learn) are imported inside the commands so that `--
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -129,8 +128,8 @@ def batch(
     resume: bool = typer.Option(False, "--resume", help="Skip the items already in OUTPUT; append."),
     skip_non_french: bool = typer.Option(False, "--skip-non-french",
                                          help="Non-French items become error records."),
-    workers: int = typer.Option(0, "--workers",
-                                help="Analysis processes (0: one per core; 1: in this process)."),
+    workers: int = typer.Option(0, "--workers", help="Analysis processes (0: one per core, as many as memory "
+                                                     "holds; 1: in this process)."),
     models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
 ) -> None:
     """Analyse archives of articles: one output line per input item, errors included."""
@@ -152,15 +151,14 @@ def batch(
             return Text(f"{task.speed:.1f} items/s" if task.speed else "")
 
     from veille.batch import BatchOptions, count_items, run_batch
-    from veille.workers import WorkersNotStarted
+    from veille.workers import WorkersNotStarted, default_workers
 
     if fmt not in ("jsonl", "csv"):
         fail(f"unknown format {fmt!r}: choose jsonl or csv", code=2)
     missing = [str(path) for path in inputs if not path.exists()]
     if missing:
         fail(f"no such input: {', '.join(missing)}")
-    workers = workers or os.cpu_count() or 1
-    analysis = _batch_analysis(models, workers)
+    analysis = _batch_analysis(models, workers or default_workers())
     options = BatchOptions(glob=glob, text_field=text_field, id_field=id_field, max_bytes=max_bytes,
                            skip_non_french=skip_non_french)
     columns = (SpinnerColumn(), TextColumn("{task.completed}/{task.fields[counted]} items"), BarColumn(),

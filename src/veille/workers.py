@@ -20,6 +20,20 @@ BATCH_CHARS = 40_000
 BATCH_ITEMS = 64
 # Batches waiting for a worker beyond those being analysed: workers never idle, memory stays bounded.
 QUEUED_PER_WORKER = 2
+# What one worker holds at most (pipeline, models, a batch): `make bench` measures about 600 MB.
+WORKER_BYTES = 800 * 1024 * 1024
+
+
+def default_workers() -> int:
+    """One per core, as many as the machine's memory can hold."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return cores
+    return max(1, min(cores, memory // WORKER_BYTES))
 
 
 class AnalysisFailure(InputError):
