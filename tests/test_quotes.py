@@ -181,6 +181,24 @@ def test_subject_pronoun_the_parser_mislabels_still_names_the_speaker(nlp):
         "mixed", "la situation « paradoxale »", "Sarah Lemmens")
 
 
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("Paul Girard, qui dirige une coopérative laitière en Bretagne, juge le calendrier « beaucoup trop "
+     "serré ».", "Paul Girard", "le calendrier « beaucoup trop serré »"),
+    ("La sociologue Inès Marchand juge ces annonces « tardives mais bienvenues ».", "Inès Marchand",
+     "ces annonces « tardives mais bienvenues »"),
+    ("Marion Lefèvre juge le projet « irréaliste ».", "Marion Lefèvre", "le projet « irréaliste »"),
+])
+def test_judged_object_the_parser_does_not_hang_on_its_cue(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["text"], quote["speaker"]) == ("mixed", clause, speaker)
+
+
+def test_noun_phrase_after_a_participle_is_no_judged_object(nlp):
+    quotes, _ = quotes_of(nlp, "Il a effacé son message, publié une heure plus tôt, car il n'avait reçu "
+                               "« que » trois réponses.")
+    assert quotes == []
+
+
 def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
     quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
     assert (quote["type"], quote["text"], quote["speaker"]) == (

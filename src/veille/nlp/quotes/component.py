@@ -356,6 +356,20 @@ def _reads_as_verb(token: Token) -> bool:
         previous is None or previous.pos_ not in ("DET", "ADP", "NUM"))
 
 
+def _object_after(cue: Token) -> Token | None:
+    """The noun of an object right after its cue that the parser did not hang on it as one ("Léa Fontanel
+    juge ce pari « crédible »": "pari" a complement, or "juge" itself a noun): the determiner tells."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc):
+        return None
+    determiner = doc[cue.i + 1]
+    noun = determiner.head
+    if determiner.pos_ != "DET" or determiner.dep_ != "det" or not cue.i < noun.i <= cue.i + 4 \
+            or noun.pos_ != "NOUN":
+        return None
+    return noun
+
+
 def _opens_writer_comment(token: Token, end: int) -> bool:
     """After a comma in a reported clause: "alors que", "tout en", "même si", "grâce à", "à condition que", a
     gerund, an apposition, or "mais"/"et" with a subject of its own ("mais une enquête est ouverte"; "mais
@@ -751,7 +765,8 @@ class QuoteExtractor:
             if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
                 continue  # "il pense que" is a thought; "il a fait savoir que" is a report
             que = _que_after(token)
-            verbal = token.pos_ in ("VERB", "AUX") or que is not None and _reads_as_verb(token)
+            verbal = token.pos_ in ("VERB", "AUX") or _reads_as_verb(token) and (
+                que is not None or _object_after(token) is not None)
             if cue and verbal and not self._is_not_a_report(token):
                 clause = next((c for c in token.children if c.dep_ in ("ccomp", "obj", "xcomp")
                                and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'") and g.i > token.i
@@ -844,20 +859,29 @@ class QuoteExtractor:
                       sentence: Span) -> tuple[Quote, set[int]] | None:
         """Elle a jugé la décision « historique »: a cue whose object holds a short quoted fragment."""
         obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
+        parsed = obj is not None
+        obj = obj if parsed else _object_after(verb)
         if obj is None:
             return None
-        start = obj.left_edge.i
+        start = max(obj.left_edge.i, verb.i + 1)
         if start > 0 and doc[start - 1].text in OPENERS:
             start -= 1  # "a salué « un signal attendu »": the whole object is quoted
         start_char = doc[start].idx
         sentence_end = sentence.end_char
         fragment = next((m for m in marked if start_char <= m.open_at < sentence_end and not m.unclosed
                          and m.open_at - start_char < 60), None)
-        if fragment is None or ":" in text_of(doc)[start_char:fragment.open_at]:
-            return None  # "ce que m'a dit la psychologue : « … »" introduces a direct quote
-        # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
-        end_token = max(self._token_index_at(doc, fragment.close_at),
-                        min(obj.right_edge.i, sentence.end - 1))
+        if fragment is None:
+            return None
+        # "ce que m'a dit la psychologue : « … »" introduces a direct quote; in "publié une heure plus tôt,
+        # car il n'a reçu « que » …" the object ends at the comma, before the fragment.
+        lead = text_of(doc)[start_char:fragment.open_at]
+        if ":" in lead or "," in lead:
+            return None
+        # The reported words run to the end of the object ("un outil « devenu indispensable » pour …"); an
+        # object the parser missed has no extent to trust, it ends with the fragment.
+        end_token = self._token_index_at(doc, fragment.close_at)
+        if parsed:
+            end_token = max(end_token, min(obj.right_edge.i, sentence.end - 1))
         result = self._clause_quote(doc, start, end_token + 1, verb, people, marked, "mixed")
         if result is None or marked.index(fragment) not in result[1]:
             return None  # "explique sa démarche :\n\n« … »": the quote is direct, the object no report
