@@ -199,6 +199,22 @@ def test_noun_phrase_after_a_participle_is_no_judged_object(nlp):
     assert quotes == []
 
 
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("La pédiatre Anne Morel s'inquiète d'une « banalisation des écrans » chez les tout-petits.",
+     "Anne Morel", "une « banalisation des écrans »"),
+    ("Le président du syndicat, Marc Dubreuil, met en garde contre une « casse sociale sans précédent ».",
+     "Marc Dubreuil", "une « casse sociale sans précédent »"),
+])
+def test_object_a_cue_takes_through_a_preposition(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["text"], quote["speaker"]) == ("mixed", clause, speaker)
+
+
+def test_cue_that_pertains_to_something_takes_no_prepositional_object(nlp):
+    quote = only(nlp, "Il affirme que les alertes sanitaires relèvent d'une « panique injustifiée ».")
+    assert quote["text"] == "les alertes sanitaires relèvent d'une « panique injustifiée »"
+
+
 def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
     quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
     assert (quote["type"], quote["text"], quote["speaker"]) == (

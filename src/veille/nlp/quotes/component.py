@@ -22,6 +22,7 @@ from veille.nlp.quotes.patterns import (
     MULTIWORD_CUES,
     NAMING_WORDS,
     OPENERS,
+    REFLEXIVE_CUE_LEMMAS,
     ROLE_NOUNS,
     SUBJECT_CLITICS,
     WEAK_CUE_LEMMAS,
@@ -252,6 +253,8 @@ def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
     return []
 
 
+# The prepositions that open a cue's object ("s'inquiéter de", "mettre en garde contre").
+OBJECT_PREPOSITIONS = frozenset(("de", "d'", "du", "des", "contre"))
 # The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
 MISPARSED_CUE_DEPS = ("conj", "amod", "appos", "acl", "nmod")
 NOT_INCISE_VERB_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PUNCT"}
@@ -368,6 +371,18 @@ def _object_after(cue: Token) -> Token | None:
             or noun.pos_ != "NOUN":
         return None
     return noun
+
+
+def _prepositional_object(cue: Token) -> Token | None:
+    """The object a reflexive or multi-word cue takes through a preposition ("s'inquiète d'une mesure", "se
+    félicite d'une course", "met en garde contre une dérive"; a multi-word cue hangs it on its first verb).
+    Not other cues: "relève d'une « manipulation »" pertains to something, it reports nothing."""
+    opening = multiword_head(cue)
+    if opening is None and cue.lemma_.lower() not in REFLEXIVE_CUE_LEMMAS:
+        return None
+    children = list(cue.children) + (list(opening.children) if opening is not None else [])
+    return next((child for child in children if child.dep_ == "obl:arg" and child.i > cue.i and any(
+        case.dep_ == "case" and case.lower_ in OBJECT_PREPOSITIONS for case in child.children)), None)
 
 
 def _opens_writer_comment(token: Token, end: int) -> bool:
@@ -765,8 +780,10 @@ class QuoteExtractor:
             if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
                 continue  # "il pense que" is a thought; "il a fait savoir que" is a report
             que = _que_after(token)
-            verbal = token.pos_ in ("VERB", "AUX") or _reads_as_verb(token) and (
-                que is not None or _object_after(token) is not None)
+            # A cue the tagger took for a noun is a verb before a que clause or an object ("Elle juge ce pari
+            # « … »"); so is the last word of a multi-word cue ("met en garde contre …").
+            verbal = (token.pos_ in ("VERB", "AUX") or multiword_head(token) is not None
+                      or _reads_as_verb(token) and (que is not None or _object_after(token) is not None))
             if cue and verbal and not self._is_not_a_report(token):
                 clause = next((c for c in token.children if c.dep_ in ("ccomp", "obj", "xcomp")
                                and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'") and g.i > token.i
@@ -859,11 +876,15 @@ class QuoteExtractor:
                       sentence: Span) -> tuple[Quote, set[int]] | None:
         """Elle a jugé la décision « historique »: a cue whose object holds a short quoted fragment."""
         obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
+        if obj is None:
+            obj = _prepositional_object(verb)
         parsed = obj is not None
         obj = obj if parsed else _object_after(verb)
         if obj is None:
             return None
         start = max(obj.left_edge.i, verb.i + 1)
+        while doc[start].dep_ == "case" and start < obj.i:
+            start += 1  # "s'inquiète d'une « confusion croissante »": the preposition is the cue's
         if start > 0 and doc[start - 1].text in OPENERS:
             start -= 1  # "a salué « un signal attendu »": the whole object is quoted
         start_char = doc[start].idx
