@@ -215,6 +215,12 @@ def test_cue_that_pertains_to_something_takes_no_prepositional_object(nlp):
     assert quote["text"] == "les alertes sanitaires relèvent d'une « panique injustifiée »"
 
 
+def test_qualifier_is_a_cue_for_the_words_it_quotes(nlp):
+    quote = only(nlp, "La députée Claire Noël qualifie ce budget de « véritable trompe-l'œil ».")
+    assert (quote["type"], quote["text"], quote["speaker"], quote["cue"]) == (
+        "mixed", "ce budget de « véritable trompe-l'œil »", "Claire Noël", "qualifie")
+
+
 def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
     quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
     assert (quote["type"], quote["text"], quote["speaker"]) == (
