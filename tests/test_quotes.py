@@ -221,6 +221,17 @@ def test_qualifier_is_a_cue_for_the_words_it_quotes(nlp):
         "mixed", "ce budget de « véritable trompe-l'œil »", "Claire Noël", "qualifie")
 
 
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("L'historienne Marie Caron y voit « le signe d'une époque pressée ».", "Marie Caron",
+     "« le signe d'une époque pressée »"),
+    ("Le sociologue Karim Diallo voit dans ce mouvement « une colère longtemps contenue ».", "Karim Diallo",
+     "« une colère longtemps contenue »"),
+])
+def test_seeing_something_in_a_fact_quotes_the_judgement(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["text"], quote["speaker"]) == ("mixed", clause, speaker)
+
+
 def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
     quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
     assert (quote["type"], quote["text"], quote["speaker"]) == (

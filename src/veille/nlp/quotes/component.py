@@ -385,6 +385,14 @@ def _prepositional_object(cue: Token) -> Token | None:
         case.dep_ == "case" and case.lower_ in OBJECT_PREPOSITIONS for case in child.children)), None)
 
 
+def _sees_in(verb: Token) -> bool:
+    """"Il y voit « un résumé de nos contradictions »", "voit dans ce phénomène « une révolution »": seeing
+    something in a fact is judging it, a cue for the words it quotes (and only for those)."""
+    return verb.pos_ == "VERB" and (verb.i > 0 and verb.doc[verb.i - 1].lower_ == "y" or any(
+        child.dep_.startswith("obl") and any(case.lower_ == "dans" for case in child.children)
+        for child in verb.children))
+
+
 def _opens_writer_comment(token: Token, end: int) -> bool:
     """After a comma in a reported clause: "alors que", "tout en", "même si", "grâce à", "à condition que", a
     gerund, an apposition, or "mais"/"et" with a subject of its own ("mais une enquête est ouverte"; "mais
@@ -775,8 +783,14 @@ class QuoteExtractor:
             cue = is_cue(token)
             source = token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
                 token.lower_ == "pour" and token.dep_ == "case")
-            if not (cue or source) or in_direct(token.idx):
+            if not (cue or source or token.lemma_ == "voir") or in_direct(token.idx):
                 continue  # the cheap tests first: this loop sees every token
+            if not (cue or source):
+                mixed = self._judged_mixed(doc, token, people, marked, sentences.of(token)) \
+                    if _sees_in(token) else None
+                if mixed:
+                    results.append(mixed)
+                continue
             if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
                 continue  # "il pense que" is a thought; "il a fait savoir que" is a report
             que = _que_after(token)
