@@ -232,6 +232,16 @@ def test_seeing_something_in_a_fact_quotes_the_judgement(nlp, text, speaker, cla
     assert (quote["type"], quote["text"], quote["speaker"]) == ("mixed", clause, speaker)
 
 
+@pytest.mark.parametrize("text, clause", [
+    ("La chercheuse Léa Martin y voit « un tournant pour la filière », qui pourrait attirer de nouveaux "
+     "investisseurs.", "« un tournant pour la filière »"),
+    ("Le géographe Luc Perret explique que la vallée est « un territoire oublié », où les services publics "
+     "ferment un à un.", "la vallée est « un territoire oublié »"),
+])
+def test_relative_clause_after_the_quoted_words_is_the_writers(nlp, text, clause):
+    assert only(nlp, text)["text"] == clause
+
+
 def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
     quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
     assert (quote["type"], quote["text"], quote["speaker"]) == (

@@ -393,6 +393,14 @@ def _sees_in(verb: Token) -> bool:
         for child in verb.children))
 
 
+def _relative_after_quoted_words(comma: Token) -> bool:
+    """"… y voit « une mécanique efficace », qui n'est ni bonne ni mauvaise": a relative clause set off after
+    the closing mark is the writer's gloss on the quoted words."""
+    doc = comma.doc
+    return 0 < comma.i < len(doc) - 1 and doc[comma.i - 1].text in CLOSING_MARKS \
+        and doc[comma.i + 1].lower_ in ("qui", "dont", "où")
+
+
 def _opens_writer_comment(token: Token, end: int) -> bool:
     """After a comma in a reported clause: "alors que", "tout en", "même si", "grâce à", "à condition que", a
     gerund, an apposition, or "mais"/"et" with a subject of its own ("mais une enquête est ouverte"; "mais
@@ -842,8 +850,9 @@ class QuoteExtractor:
         if not before_cue:
             for token in doc[start + 3:end - 1]:
                 # Not where the speaker's own words are in quotation marks: the clause is theirs.
-                if token.text == "," and _opens_writer_comment(doc[token.i + 1], end) \
-                        and not any(t.text in OPENERS for t in doc[start:end]):
+                if token.text == "," and (_opens_writer_comment(doc[token.i + 1], end)
+                                          and not any(t.text in OPENERS for t in doc[start:end])
+                                          or _relative_after_quoted_words(token)):
                     end = token.i
                     break
         # "… a expliqué que le projet est né d'une frustration : les grands médias …": what follows a
