@@ -114,6 +114,17 @@ def test_cue_the_tagger_takes_for_a_noun_still_introduces_its_que_clause(nlp, te
     assert (quote["type"], quote["speaker"], quote["text"]) == ("indirect", speaker, clause)
 
 
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("La société Vélia assure de son côté que les livraisons reprendront lundi.", "La société Vélia",
+     "les livraisons reprendront lundi"),
+    ("Le syndicat rappelle pour sa part que les salaires stagnent depuis trois ans.", "Le syndicat",
+     "les salaires stagnent depuis trois ans"),
+])
+def test_contrasting_phrase_between_the_cue_and_its_que_clause(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["text"], quote["speaker"]) == ("indirect", clause, speaker)
+
+
 def test_second_cue_of_the_same_speaker_ends_the_first_clause(nlp):
     quotes, _ = quotes_of(nlp, "La directrice Hélène Garnier assure que les travaux avancent bien, mais "
                                "reconnaît que le calendrier reste serré.")

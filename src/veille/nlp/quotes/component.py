@@ -49,6 +49,9 @@ UNATTRIBUTED_MIN_WORDS = 10
 # How many tokens after a closing mark a source introducer ("selon", "d'après") may stand.
 SOURCE_REACH = 5
 NEGATIONS = {"pas", "jamais", "plus", "guère", "point"}
+# Set phrases a reporter puts between a cue and its que clause to contrast one side with another.
+CONTRASTING_PHRASES = frozenset(
+    ("de son côté", "de leur côté", "pour sa part", "pour leur part", "à son tour", "à leur tour"))
 MODAL_LEMMAS = {"aller", "devoir", "pouvoir", "vouloir", "compter", "refuser"}
 DECLINE_LEMMAS = {"souhaiter", "vouloir", "refuser"}
 SOURCE_HEADS = {"selon", "après"}
@@ -334,9 +337,12 @@ def _is_apposition(span: Span) -> bool:
 
 
 def _que_after(token: Token) -> Token | None:
-    """The "que" right after a cue, past an adverb or two ("estime pourtant que", "juge aussi que")."""
+    """The "que" right after a cue, past an adverb or two ("estime pourtant que", "juge aussi que") or a
+    phrase that sets the speaker against others ("assure de son côté que", "rappelle pour sa part que")."""
     doc = token.doc
     k = token.i + 1
+    if k + 3 < len(doc) and " ".join(t.lower_ for t in doc[k:k + 3]) in CONTRASTING_PHRASES:
+        k += 3
     while k < len(doc) and k - token.i <= 2 and doc[k].pos_ == "ADV" and doc[k].lower_ not in NEGATIONS:
         k += 1
     return doc[k] if k < len(doc) and doc[k].lower_ in ("que", "qu'") else None
