@@ -125,6 +125,13 @@ def test_contrasting_phrase_between_the_cue_and_its_que_clause(nlp, text, speake
     assert (quote["type"], quote["text"], quote["speaker"]) == ("indirect", clause, speaker)
 
 
+def test_infinitive_cue_framed_by_its_speakers_verb(nlp):
+    quote = only(nlp, "La porte-parole de la mairie, Julie Renard, s'est contentée de rappeler que le "
+                      "chantier durerait deux ans.")
+    assert (quote["type"], quote["text"], quote["speaker"]) == (
+        "indirect", "le chantier durerait deux ans", "Julie Renard")
+
+
 def test_second_cue_of_the_same_speaker_ends_the_first_clause(nlp):
     quotes, _ = quotes_of(nlp, "La directrice Hélène Garnier assure que les travaux avancent bien, mais "
                                "reconnaît que le calendrier reste serré.")

@@ -178,6 +178,11 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         # "Le syndicat cite l'exemple, estimant que …": a participle or a gerund shares the subject of
         # the verb it depends on.
         return _subject_tokens(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ == "xcomp" and verb.head.lemma_ in REPORT_FRAMING_LEMMAS \
+            and verb.head.i < verb.i:
+        # "Elle s'est contentée de rappeler que …", "il a tenu à préciser que …": the infinitive shares the
+        # subject of the verb that frames the report.
+        return _subject_tokens(verb.head, depth + 1)
     return []
 
 
@@ -256,6 +261,9 @@ def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
     return []
 
 
+# Verbs that frame a report made by their own subject through an infinitive ("se contenter de rappeler",
+# "se borner à indiquer", "tenir à préciser"); not "se garder de conclure", "il s'agit de reconnaître".
+REPORT_FRAMING_LEMMAS = frozenset(("contenter", "borner", "limiter", "tenir", "empresser"))
 # The prepositions that open a cue's object ("s'inquiéter de", "mettre en garde contre").
 OBJECT_PREPOSITIONS = frozenset(("de", "d'", "du", "des", "contre"))
 # The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
