@@ -260,6 +260,13 @@ def test_relative_clause_after_the_quoted_words_is_the_writers(nlp, text, clause
     assert only(nlp, text)["text"] == clause
 
 
+def test_quoted_words_joined_by_a_conjunction_make_one_mixed_quote(nlp):
+    quote = only(nlp, "Le collectif Vigie a dénoncé une réforme « brutale » et « injuste pour les "
+                      "retraités ».")
+    assert (quote["type"], quote["text"], quote["speaker"]) == (
+        "mixed", "une réforme « brutale » et « injuste pour les retraités »", "Le collectif Vigie")
+
+
 def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):
     quote = only(nlp, "La fédération a salué « un signal attendu depuis longtemps » par les artisans.")
     assert (quote["type"], quote["text"], quote["speaker"]) == (

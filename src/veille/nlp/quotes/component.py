@@ -415,6 +415,16 @@ def _relative_after_quoted_words(comma: Token) -> bool:
         and doc[comma.i + 1].lower_ in ("qui", "dont", "où")
 
 
+def _last_joined_fragment(text: str, marked: list[MarkedSpan], fragment: MarkedSpan) -> MarkedSpan:
+    """"une décision « politique » et « hostile à la liberté »": quoted words joined to the fragment by a
+    conjunction are the same judgement; the last of them ends it."""
+    for following in marked[marked.index(fragment) + 1:]:
+        if text[fragment.end:following.open_at].strip() not in ("et", "ou", "mais", ","):
+            break
+        fragment = following
+    return fragment
+
+
 def _opens_writer_comment(token: Token, end: int) -> bool:
     """After a comma in a reported clause: "alors que", "tout en", "même si", "grâce à", "à condition que", a
     gerund, an apposition, or "mais"/"et" with a subject of its own ("mais une enquête est ouverte"; "mais
@@ -937,7 +947,7 @@ class QuoteExtractor:
             return None
         # The reported words run to the end of the object ("un outil « devenu indispensable » pour …"); an
         # object the parser missed has no extent to trust, it ends with the fragment.
-        end_token = self._token_index_at(doc, fragment.close_at)
+        end_token = self._token_index_at(doc, _last_joined_fragment(text_of(doc), marked, fragment).close_at)
         if parsed:
             end_token = max(end_token, min(obj.right_edge.i, sentence.end - 1))
         result = self._clause_quote(doc, start, end_token + 1, verb, people, marked, "mixed")
