@@ -114,6 +114,24 @@ def test_cue_the_tagger_takes_for_a_noun_still_introduces_its_que_clause(nlp, te
     assert (quote["type"], quote["speaker"], quote["text"]) == ("indirect", speaker, clause)
 
 
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("La société Vélia assure de son côté que les livraisons reprendront lundi.", "La société Vélia",
+     "les livraisons reprendront lundi"),
+    ("Le syndicat rappelle pour sa part que les salaires stagnent depuis trois ans.", "Le syndicat",
+     "les salaires stagnent depuis trois ans"),
+])
+def test_contrasting_phrase_between_the_cue_and_its_que_clause(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["text"], quote["speaker"]) == ("indirect", clause, speaker)
+
+
+def test_infinitive_cue_framed_by_its_speakers_verb(nlp):
+    quote = only(nlp, "La porte-parole de la mairie, Julie Renard, s'est contentée de rappeler que le "
+                      "chantier durerait deux ans.")
+    assert (quote["type"], quote["text"], quote["speaker"]) == (
+        "indirect", "le chantier durerait deux ans", "Julie Renard")
+
+
 def test_second_cue_of_the_same_speaker_ends_the_first_clause(nlp):
     quotes, _ = quotes_of(nlp, "La directrice Hélène Garnier assure que les travaux avancent bien, mais "
                                "reconnaît que le calendrier reste serré.")
@@ -179,6 +197,74 @@ def test_subject_pronoun_the_parser_mislabels_still_names_the_speaker(nlp):
                       "aussi riche.")
     assert (quote["type"], quote["text"], quote["speaker"]) == (
         "mixed", "la situation « paradoxale »", "Sarah Lemmens")
+
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("Paul Girard, qui dirige une coopérative laitière en Bretagne, juge le calendrier « beaucoup trop "
+     "serré ».", "Paul Girard", "le calendrier « beaucoup trop serré »"),
+    ("La sociologue Inès Marchand juge ces annonces « tardives mais bienvenues ».", "Inès Marchand",
+     "ces annonces « tardives mais bienvenues »"),
+    ("Marion Lefèvre juge le projet « irréaliste ».", "Marion Lefèvre", "le projet « irréaliste »"),
+])
+def test_judged_object_the_parser_does_not_hang_on_its_cue(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["text"], quote["speaker"]) == ("mixed", clause, speaker)
+
+
+def test_noun_phrase_after_a_participle_is_no_judged_object(nlp):
+    quotes, _ = quotes_of(nlp, "Il a effacé son message, publié une heure plus tôt, car il n'avait reçu "
+                               "« que » trois réponses.")
+    assert quotes == []
+
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("La pédiatre Anne Morel s'inquiète d'une « banalisation des écrans » chez les tout-petits.",
+     "Anne Morel", "une « banalisation des écrans »"),
+    ("Le président du syndicat, Marc Dubreuil, met en garde contre une « casse sociale sans précédent ».",
+     "Marc Dubreuil", "une « casse sociale sans précédent »"),
+])
+def test_object_a_cue_takes_through_a_preposition(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["text"], quote["speaker"]) == ("mixed", clause, speaker)
+
+
+def test_cue_that_pertains_to_something_takes_no_prepositional_object(nlp):
+    quote = only(nlp, "Il affirme que les alertes sanitaires relèvent d'une « panique injustifiée ».")
+    assert quote["text"] == "les alertes sanitaires relèvent d'une « panique injustifiée »"
+
+
+def test_qualifier_is_a_cue_for_the_words_it_quotes(nlp):
+    quote = only(nlp, "La députée Claire Noël qualifie ce budget de « véritable trompe-l'œil ».")
+    assert (quote["type"], quote["text"], quote["speaker"], quote["cue"]) == (
+        "mixed", "ce budget de « véritable trompe-l'œil »", "Claire Noël", "qualifie")
+
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("L'historienne Marie Caron y voit « le signe d'une époque pressée ».", "Marie Caron",
+     "« le signe d'une époque pressée »"),
+    ("Le sociologue Karim Diallo voit dans ce mouvement « une colère longtemps contenue ».", "Karim Diallo",
+     "« une colère longtemps contenue »"),
+])
+def test_seeing_something_in_a_fact_quotes_the_judgement(nlp, text, speaker, clause):
+    quote = only(nlp, text)
+    assert (quote["type"], quote["text"], quote["speaker"]) == ("mixed", clause, speaker)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("La chercheuse Léa Martin y voit « un tournant pour la filière », qui pourrait attirer de nouveaux "
+     "investisseurs.", "« un tournant pour la filière »"),
+    ("Le géographe Luc Perret explique que la vallée est « un territoire oublié », où les services publics "
+     "ferment un à un.", "la vallée est « un territoire oublié »"),
+])
+def test_relative_clause_after_the_quoted_words_is_the_writers(nlp, text, clause):
+    assert only(nlp, text)["text"] == clause
+
+
+def test_quoted_words_joined_by_a_conjunction_make_one_mixed_quote(nlp):
+    quote = only(nlp, "Le collectif Vigie a dénoncé une réforme « brutale » et « injuste pour les "
+                      "retraités ».")
+    assert (quote["type"], quote["text"], quote["speaker"]) == (
+        "mixed", "une réforme « brutale » et « injuste pour les retraités »", "Le collectif Vigie")
 
 
 def test_whole_object_in_quotation_marks_is_a_mixed_quote(nlp):

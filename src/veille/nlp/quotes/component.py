@@ -22,6 +22,7 @@ from veille.nlp.quotes.patterns import (
     MULTIWORD_CUES,
     NAMING_WORDS,
     OPENERS,
+    REFLEXIVE_CUE_LEMMAS,
     ROLE_NOUNS,
     SUBJECT_CLITICS,
     WEAK_CUE_LEMMAS,
@@ -48,6 +49,9 @@ UNATTRIBUTED_MIN_WORDS = 10
 # How many tokens after a closing mark a source introducer ("selon", "d'après") may stand.
 SOURCE_REACH = 5
 NEGATIONS = {"pas", "jamais", "plus", "guère", "point"}
+# Set phrases a reporter puts between a cue and its que clause to contrast one side with another.
+CONTRASTING_PHRASES = frozenset(
+    ("de son côté", "de leur côté", "pour sa part", "pour leur part", "à son tour", "à leur tour"))
 MODAL_LEMMAS = {"aller", "devoir", "pouvoir", "vouloir", "compter", "refuser"}
 DECLINE_LEMMAS = {"souhaiter", "vouloir", "refuser"}
 SOURCE_HEADS = {"selon", "après"}
@@ -174,6 +178,11 @@ def _subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         # "Le syndicat cite l'exemple, estimant que …": a participle or a gerund shares the subject of
         # the verb it depends on.
         return _subject_tokens(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ == "xcomp" and verb.head.lemma_ in REPORT_FRAMING_LEMMAS \
+            and verb.head.i < verb.i:
+        # "Elle s'est contentée de rappeler que …", "il a tenu à préciser que …": the infinitive shares the
+        # subject of the verb that frames the report.
+        return _subject_tokens(verb.head, depth + 1)
     return []
 
 
@@ -252,6 +261,11 @@ def _inverted_speaker(doc: Doc, verb: Token, limit: int) -> list[Token]:
     return []
 
 
+# Verbs that frame a report made by their own subject through an infinitive ("se contenter de rappeler",
+# "se borner à indiquer", "tenir à préciser"); not "se garder de conclure", "il s'agit de reconnaître".
+REPORT_FRAMING_LEMMAS = frozenset(("contenter", "borner", "limiter", "tenir", "empresser"))
+# The prepositions that open a cue's object ("s'inquiéter de", "mettre en garde contre").
+OBJECT_PREPOSITIONS = frozenset(("de", "d'", "du", "des", "contre"))
 # The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
 MISPARSED_CUE_DEPS = ("conj", "amod", "appos", "acl", "nmod")
 NOT_INCISE_VERB_POS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PUNCT"}
@@ -331,9 +345,12 @@ def _is_apposition(span: Span) -> bool:
 
 
 def _que_after(token: Token) -> Token | None:
-    """The "que" right after a cue, past an adverb or two ("estime pourtant que", "juge aussi que")."""
+    """The "que" right after a cue, past an adverb or two ("estime pourtant que", "juge aussi que") or a
+    phrase that sets the speaker against others ("assure de son côté que", "rappelle pour sa part que")."""
     doc = token.doc
     k = token.i + 1
+    if k + 3 < len(doc) and " ".join(t.lower_ for t in doc[k:k + 3]) in CONTRASTING_PHRASES:
+        k += 3
     while k < len(doc) and k - token.i <= 2 and doc[k].pos_ == "ADV" and doc[k].lower_ not in NEGATIONS:
         k += 1
     return doc[k] if k < len(doc) and doc[k].lower_ in ("que", "qu'") else None
@@ -354,6 +371,58 @@ def _reads_as_verb(token: Token) -> bool:
     previous = token.doc[token.i - 1] if token.i > 0 else None
     return token.pos_ in ("NOUN", "ADJ") and token.is_lower and (
         previous is None or previous.pos_ not in ("DET", "ADP", "NUM"))
+
+
+def _object_after(cue: Token) -> Token | None:
+    """The noun of an object right after its cue that the parser did not hang on it as one ("Léa Fontanel
+    juge ce pari « crédible »": "pari" a complement, or "juge" itself a noun): the determiner tells."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc):
+        return None
+    determiner = doc[cue.i + 1]
+    noun = determiner.head
+    if determiner.pos_ != "DET" or determiner.dep_ != "det" or not cue.i < noun.i <= cue.i + 4 \
+            or noun.pos_ != "NOUN":
+        return None
+    return noun
+
+
+def _prepositional_object(cue: Token) -> Token | None:
+    """The object a reflexive or multi-word cue takes through a preposition ("s'inquiète d'une mesure", "se
+    félicite d'une course", "met en garde contre une dérive"; a multi-word cue hangs it on its first verb).
+    Not other cues: "relève d'une « manipulation »" pertains to something, it reports nothing."""
+    opening = multiword_head(cue)
+    if opening is None and cue.lemma_.lower() not in REFLEXIVE_CUE_LEMMAS:
+        return None
+    children = list(cue.children) + (list(opening.children) if opening is not None else [])
+    return next((child for child in children if child.dep_ == "obl:arg" and child.i > cue.i and any(
+        case.dep_ == "case" and case.lower_ in OBJECT_PREPOSITIONS for case in child.children)), None)
+
+
+def _sees_in(verb: Token) -> bool:
+    """"Il y voit « un résumé de nos contradictions »", "voit dans ce phénomène « une révolution »": seeing
+    something in a fact is judging it, a cue for the words it quotes (and only for those)."""
+    return verb.pos_ == "VERB" and (verb.i > 0 and verb.doc[verb.i - 1].lower_ == "y" or any(
+        child.dep_.startswith("obl") and any(case.lower_ == "dans" for case in child.children)
+        for child in verb.children))
+
+
+def _relative_after_quoted_words(comma: Token) -> bool:
+    """"… y voit « une mécanique efficace », qui n'est ni bonne ni mauvaise": a relative clause set off after
+    the closing mark is the writer's gloss on the quoted words."""
+    doc = comma.doc
+    return 0 < comma.i < len(doc) - 1 and doc[comma.i - 1].text in CLOSING_MARKS \
+        and doc[comma.i + 1].lower_ in ("qui", "dont", "où")
+
+
+def _last_joined_fragment(text: str, marked: list[MarkedSpan], fragment: MarkedSpan) -> MarkedSpan:
+    """"une décision « politique » et « hostile à la liberté »": quoted words joined to the fragment by a
+    conjunction are the same judgement; the last of them ends it."""
+    for following in marked[marked.index(fragment) + 1:]:
+        if text[fragment.end:following.open_at].strip() not in ("et", "ou", "mais", ","):
+            break
+        fragment = following
+    return fragment
 
 
 def _opens_writer_comment(token: Token, end: int) -> bool:
@@ -746,12 +815,21 @@ class QuoteExtractor:
             cue = is_cue(token)
             source = token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
                 token.lower_ == "pour" and token.dep_ == "case")
-            if not (cue or source) or in_direct(token.idx):
+            if not (cue or source or token.lemma_ == "voir") or in_direct(token.idx):
                 continue  # the cheap tests first: this loop sees every token
+            if not (cue or source):
+                mixed = self._judged_mixed(doc, token, people, marked, sentences.of(token)) \
+                    if _sees_in(token) else None
+                if mixed:
+                    results.append(mixed)
+                continue
             if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
                 continue  # "il pense que" is a thought; "il a fait savoir que" is a report
             que = _que_after(token)
-            verbal = token.pos_ in ("VERB", "AUX") or que is not None and _reads_as_verb(token)
+            # A cue the tagger took for a noun is a verb before a que clause or an object ("Elle juge ce pari
+            # « … »"); so is the last word of a multi-word cue ("met en garde contre …").
+            verbal = (token.pos_ in ("VERB", "AUX") or multiword_head(token) is not None
+                      or _reads_as_verb(token) and (que is not None or _object_after(token) is not None))
             if cue and verbal and not self._is_not_a_report(token):
                 clause = next((c for c in token.children if c.dep_ in ("ccomp", "obj", "xcomp")
                                and any(g.dep_ == "mark" and g.lower_ in ("que", "qu'") and g.i > token.i
@@ -796,8 +874,9 @@ class QuoteExtractor:
         if not before_cue:
             for token in doc[start + 3:end - 1]:
                 # Not where the speaker's own words are in quotation marks: the clause is theirs.
-                if token.text == "," and _opens_writer_comment(doc[token.i + 1], end) \
-                        and not any(t.text in OPENERS for t in doc[start:end]):
+                if token.text == "," and (_opens_writer_comment(doc[token.i + 1], end)
+                                          and not any(t.text in OPENERS for t in doc[start:end])
+                                          or _relative_after_quoted_words(token)):
                     end = token.i
                     break
         # "… a expliqué que le projet est né d'une frustration : les grands médias …": what follows a
@@ -845,19 +924,32 @@ class QuoteExtractor:
         """Elle a jugé la décision « historique »: a cue whose object holds a short quoted fragment."""
         obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
         if obj is None:
+            obj = _prepositional_object(verb)
+        parsed = obj is not None
+        obj = obj if parsed else _object_after(verb)
+        if obj is None:
             return None
-        start = obj.left_edge.i
+        start = max(obj.left_edge.i, verb.i + 1)
+        while doc[start].dep_ == "case" and start < obj.i:
+            start += 1  # "s'inquiète d'une « confusion croissante »": the preposition is the cue's
         if start > 0 and doc[start - 1].text in OPENERS:
             start -= 1  # "a salué « un signal attendu »": the whole object is quoted
         start_char = doc[start].idx
         sentence_end = sentence.end_char
         fragment = next((m for m in marked if start_char <= m.open_at < sentence_end and not m.unclosed
                          and m.open_at - start_char < 60), None)
-        if fragment is None or ":" in text_of(doc)[start_char:fragment.open_at]:
-            return None  # "ce que m'a dit la psychologue : « … »" introduces a direct quote
-        # The reported words run to the end of the object ("un outil « devenu indispensable » pour …").
-        end_token = max(self._token_index_at(doc, fragment.close_at),
-                        min(obj.right_edge.i, sentence.end - 1))
+        if fragment is None:
+            return None
+        # "ce que m'a dit la psychologue : « … »" introduces a direct quote; in "publié une heure plus tôt,
+        # car il n'a reçu « que » …" the object ends at the comma, before the fragment.
+        lead = text_of(doc)[start_char:fragment.open_at]
+        if ":" in lead or "," in lead:
+            return None
+        # The reported words run to the end of the object ("un outil « devenu indispensable » pour …"); an
+        # object the parser missed has no extent to trust, it ends with the fragment.
+        end_token = self._token_index_at(doc, _last_joined_fragment(text_of(doc), marked, fragment).close_at)
+        if parsed:
+            end_token = max(end_token, min(obj.right_edge.i, sentence.end - 1))
         result = self._clause_quote(doc, start, end_token + 1, verb, people, marked, "mixed")
         if result is None or marked.index(fragment) not in result[1]:
             return None  # "explique sa démarche :\n\n« … »": the quote is direct, the object no report

@@ -13,6 +13,7 @@ alarmer inquiéter étonner féliciter réjouir saluer plaider défendre souteni
 réagir démentir nier contester réfuter objecter protester exclamer interroger demander exiger réclamer
 proposer suggérer recommander souhaiter espérer écrire tweeter publier clamer répéter signaler mentionner
 tonner redire résumer reprendre poster martel argumenter certifier claironner raisonner analyser prédire
+qualifier
 """.split())
 # Weak cues: reported thoughts rather than words ("il pense que"); never taken for indirect quotes.
 WEAK_CUE_LEMMAS = frozenset("penser croire trouver savoir vouloir craindre".split())
