@@ -184,8 +184,8 @@ class Analyzer:
             raise result
         return result
 
-    def analyze_stream(self, raws: Iterable[tuple[RawArticle, object]], n_process: int = 1,
-                       batch_size: int = 16) -> Iterator[tuple[ArticleRecord | InputError, object]]:
+    def analyze_stream(self, raws: Iterable[tuple[RawArticle, object]]
+                       ) -> Iterator[tuple[ArticleRecord | InputError, object]]:
         """(raw article, context) in, (record or the InputError that stopped it, context) out: records in
         input order, a refusal as soon as the stream reaches it."""
         refused: list[tuple[InputError, object]] = []
@@ -199,8 +199,7 @@ class Analyzer:
                     continue
                 yield text, raw.title, (raw, warnings, context)
 
-        for article, (raw, warnings, context) in self.parse_stream(prepared(), batch_size=batch_size,
-                                                                   n_process=n_process):
+        for article, (raw, warnings, context) in self.parse_stream(prepared()):
             while refused:
                 yield refused.pop(0)
             yield self._record(raw, article.text, warnings, article), context
