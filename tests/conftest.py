@@ -19,7 +19,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def analyzer_without_models(nlp):
-    from veille.article import Analyzer
+    from veille.analyzer import Analyzer
 
     return Analyzer(nlp)
 
@@ -52,7 +52,7 @@ def models_dir(tmp_path_factory, small_corpus, analyzer_without_models):
 
 @pytest.fixture(scope="session")
 def analyzer(nlp, models_dir):
-    from veille.article import Analyzer
+    from veille.analyzer import Analyzer
     from veille.classify.persist import load_models
     from veille.nlp.pipeline import model_version
 

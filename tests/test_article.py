@@ -1,7 +1,7 @@
 """End to end on the real pipeline: offsets, chunking of long texts, HTML and boilerplate."""
 
-import veille.article as article_module
-from veille.io import RawArticle
+import veille.analyzer as article_module
+from veille.input.decode import RawArticle
 
 PARAGRAPH = ("À Cotonou, le conseil municipal a voté le budget des écoles. « Nous rénoverons douze "
              "classes avant la rentrée », a promis le maire adjoint Koffi Agossou. ")

@@ -8,8 +8,8 @@ import zipfile
 import pytest
 from typer.testing import CliRunner
 
-from veille.batch import BatchOptions, run_batch
-from veille.cli import app
+from veille.apps.batch import BatchOptions, run_batch
+from veille.apps.cli import app
 
 ARTICLE = ("À Namur, la ville rouvre la piscine du centre après huit mois de travaux. « Les nageurs "
            "retrouvent enfin un bassin chauffé », a déclaré l'échevine des Sports, Julie Maréchal, lundi.")
@@ -17,7 +17,7 @@ ARTICLE = ("À Namur, la ville rouvre la piscine du centre après huit mois de t
 
 @pytest.fixture()
 def local(analyzer):
-    from veille.workers import InProcess
+    from veille.apps.workers import InProcess
 
     return InProcess(analyzer)
 
@@ -121,7 +121,7 @@ def test_resume_analyses_again_an_item_whose_text_changed(local, tmp_path):
 
 
 def test_exports_inside_archives_and_long_csv_fields(local, tmp_path):
-    from veille.batch import iter_items
+    from veille.input.items import iter_items
 
     records = [{"id": "j1", "text": ARTICLE + "\u2028" + ARTICLE}, {"id": "j2", "text": ARTICLE}]
     jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
@@ -162,7 +162,7 @@ def test_batch_command_exits_1_when_an_item_failed(models_dir, inputs, tmp_path)
 
 
 def test_two_workers_give_the_same_lines_as_one(local, models_dir, inputs, tmp_path):
-    from veille.workers import WorkerPool
+    from veille.apps.workers import WorkerPool
 
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     run_batch(local, inputs, one, "jsonl", BatchOptions(max_bytes=4000), resume=False)
@@ -186,7 +186,7 @@ def test_workers_that_cannot_load_the_models_leave_the_output_alone(inputs, tmp_
 
 
 def test_an_article_the_analysis_fails_on_becomes_an_error_record(analyzer, tmp_path):
-    from veille.workers import InProcess
+    from veille.apps.workers import InProcess
 
     class FailsOnOneArticle:
         def analyze_stream(self, raws):
@@ -209,8 +209,8 @@ def test_an_article_the_analysis_fails_on_becomes_an_error_record(analyzer, tmp_
 
 
 def test_batches_are_sized_by_text_length():
-    from veille.io import RawArticle
-    from veille.workers import length_batches
+    from veille.apps.workers import length_batches
+    from veille.input.decode import RawArticle
 
     lengths = [100] * 30 + [50_000] + [100] * 3
     articles = [(RawArticle(text="x" * n, id=str(i), source=str(i)), i) for i, n in enumerate(lengths)]
@@ -221,7 +221,7 @@ def test_batches_are_sized_by_text_length():
 def test_default_workers_are_no_more_than_memory_holds(monkeypatch):
     import os
 
-    from veille import workers
+    from veille.apps import workers
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(16)))
     pages = {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": 2 * 1024**3 // 4096}  # a 2 GiB machine with 16 cores

@@ -3,7 +3,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from veille.cli import app
+from veille.apps.cli import app
 
 ARTICLE = ("Lausanne, 4 mars. Le Grand Conseil vaudois a adopté mardi une loi qui interdit les téléphones "
            "portables dans les écoles primaires du canton. « Les élèves retrouvent enfin la récréation », "
@@ -52,10 +52,10 @@ def test_classify_reads_stdin(runner, models_dir):
 def test_classify_shortcut_is_veille_classify(monkeypatch, capsys, article_file, models_dir):
     from importlib.metadata import entry_points
 
-    from veille.cli import classify_main
+    from veille.apps.cli import classify_main
 
     scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
-    assert scripts["classify"] == "veille.cli:classify_main"
+    assert scripts["classify"] == "veille.apps.cli:classify_main"
     monkeypatch.setattr("sys.argv", ["classify", str(article_file), "--json", "--models",
                                      str(models_dir)])
     with pytest.raises(SystemExit) as exit_info:
@@ -107,9 +107,9 @@ def test_non_french_article_is_flagged(runner, tmp_path, models_dir):
 def test_terminal_view_shows_topics_stance_and_quotes(models_dir, article_file):
     from rich.console import Console
 
-    from veille.article import Analyzer
-    from veille.io import read_article
-    from veille.render import render_record
+    from veille.analyzer import Analyzer
+    from veille.apps.render import render_record
+    from veille.input.decode import read_article
 
     record = Analyzer.load(models_dir).analyze(read_article(str(article_file))).to_dict()
     console = Console(record=True, width=120)

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from veille.io import (
+from veille.input.decode import (
     BinaryInputError,
     EmptyInputError,
     InputError,

@@ -14,14 +14,14 @@ def load(models: str = "models"):
     """An Analyzer holding the spaCy pipeline and the trained models of the `models` folder."""
     from pathlib import Path
 
-    from veille.article import Analyzer
+    from veille.analyzer import Analyzer
 
     return Analyzer.load(Path(models))
 
 
 def analyze(text: str, *, title: str | None = None, id: str = "<text>", analyzer=None) -> dict:
     """Analyse one article's text; pass `analyzer` (from `load`) to analyse many without reloading."""
-    from veille.io import RawArticle
+    from veille.input.decode import RawArticle
 
     analyzer = analyzer or load()
     return analyzer.analyze(RawArticle(text=text, id=id, source=id, title=title)).to_dict()

@@ -16,8 +16,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import KFold
 
-from veille.article import Analyzer
-from veille.classify.evaluate import (
+from veille.analyzer import Analyzer
+from veille.classify.model import SEED, StanceClassifier, TopicClassifier
+from veille.corpus import Article, split_articles
+from veille.evaluation.models import (
     dummy_stance,
     dummy_topics,
     keyword_stance,
@@ -25,8 +27,6 @@ from veille.classify.evaluate import (
     stance_report,
     topic_report,
 )
-from veille.classify.model import SEED, StanceClassifier, TopicClassifier
-from veille.corpus import Article, split_articles
 from veille.features import ArticleFeatures
 from veille.labels import TOPIC_IDS
 from veille.text import clean_text

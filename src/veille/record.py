@@ -1,4 +1,4 @@
-"""The output record of PRODUCT.md ("veille.article/1"), field for field."""
+"""The output record ("veille.article/1"), field for field, as the README's Output section documents it."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from veille.io import InputError, RawArticle
+from veille.input.decode import InputError, RawArticle
 
 # A batch holds articles up to about this many characters (a longer article goes alone): enough for the
 # parser to work on full batches, little enough that workers share the work evenly and that an interrupted
@@ -119,7 +119,7 @@ def _start_worker(models_dir: Path) -> None:
     global _worker_analyzer, _worker_load_error
     # Ctrl-C is the main process's to handle: it stops handing out batches and keeps its output valid.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from veille.article import Analyzer
+    from veille.analyzer import Analyzer
     from veille.classify.persist import ModelError
     from veille.nlp.pipeline import PipelineError
 

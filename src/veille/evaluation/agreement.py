@@ -9,8 +9,8 @@ import numpy as np
 from sklearn.metrics import cohen_kappa_score, f1_score
 
 from veille.corpus import Article, GoldQuote, locate_quote_parts
+from veille.evaluation.quotes import SystemQuote, Tally, score_article, summarise
 from veille.labels import STANCE_IDS, TOPIC_IDS
-from veille.quotes_eval import SystemQuote, Tally, score_article, summarise
 
 
 def load_second_annotations(path: Path) -> dict[str, dict]:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from veille import __version__
 from veille.features import ArticleFeatures
-from veille.io import EmptyInputError, InputError, RawArticle
+from veille.input.decode import EmptyInputError, InputError, RawArticle
 from veille.labels import STANCE_IDS
-from veille.schema import ArticleRecord
+from veille.record import ArticleRecord
 from veille.text import clean_text, normalize_for_parser
 
 DEFAULT_MODELS = Path("models")

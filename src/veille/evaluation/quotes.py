@@ -1,4 +1,4 @@
-"""Scoring the quote extractor against the corpus's annotated quotes (the measures of QUOTES.md).
+"""Scoring the quote extractor against annotated quotes: detection, exact match, speakers and pairs.
 
 Quotes match one to one when their word tokens overlap with IoU >= 0.5; exact match compares the words
 with marks, spaces and final punctuation stripped. Speakers are scored on matched quotes, and a
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from veille.article import Analyzer, ParsedArticle
+from veille.analyzer import Analyzer, ParsedArticle
 from veille.corpus import Article, split_articles
 from veille.labels import QUOTE_TYPES
 from veille.nlp.quotes.marks import find_marked_spans

@@ -75,7 +75,7 @@ def corpus_stats_command(
 # ---- classify -------------------------------------------------------------------------------------
 
 def _load_analyzer(models: Path):
-    from veille.article import Analyzer
+    from veille.analyzer import Analyzer
     from veille.classify.persist import ModelError
     from veille.nlp.pipeline import PipelineError
 
@@ -94,7 +94,7 @@ def classify(
     models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
 ) -> None:
     """Analyse one article: topics, stance toward social media, entities, quotes."""
-    from veille.io import InputError, read_article
+    from veille.input.decode import InputError, read_article
 
     try:
         raw = read_article(path)
@@ -110,7 +110,7 @@ def classify(
 
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     else:
-        from veille.render import render_record
+        from veille.apps.render import render_record
 
         render_record(Console(), record)
 
@@ -150,8 +150,9 @@ def batch(
         def render(self, task) -> Text:
             return Text(f"{task.speed:.1f} items/s" if task.speed else "")
 
-    from veille.batch import BatchOptions, count_items, run_batch
-    from veille.workers import WorkersNotStarted, default_workers
+    from veille.apps.batch import BatchOptions, run_batch
+    from veille.apps.workers import WorkersNotStarted, default_workers
+    from veille.input.items import count_items
 
     if fmt not in ("jsonl", "csv"):
         fail(f"unknown format {fmt!r}: choose jsonl or csv", code=2)
@@ -193,7 +194,7 @@ def batch(
 
 def _batch_analysis(models: Path, workers: int):
     """One worker analyses here; more each load the pipeline and models in a process of their own."""
-    from veille.workers import InProcess, WorkerPool
+    from veille.apps.workers import InProcess, WorkerPool
 
     if workers == 1:
         return InProcess(_load_analyzer(models))
@@ -256,7 +257,7 @@ def evaluate(
         fail(f"cannot evaluate {what!r}: choose models or quotes", code=2)
     articles = _load_training_corpus(corpus)
     if what == "quotes":
-        from veille.quotes_eval import evaluate_quotes, format_quote_report
+        from veille.evaluation.quotes import evaluate_quotes, format_quote_report
 
         analyzer = _load_analyzer_without_models()
         with stderr.status("extracting quotes…"):
@@ -280,7 +281,7 @@ def evaluate(
 
 
 def _load_analyzer_without_models():
-    from veille.article import Analyzer
+    from veille.analyzer import Analyzer
     from veille.nlp.pipeline import PipelineError
 
     try:
@@ -317,8 +318,8 @@ def corpus_agreement(
     """Agreement with a second annotator: per-topic F1, stance kappa, quotes and speakers."""
     import json
 
-    from veille.agreement import agreement, load_second_annotations
     from veille.corpus import CorpusError, load_corpus
+    from veille.evaluation.agreement import agreement, load_second_annotations
 
     try:
         report = agreement(load_corpus(path), load_second_annotations(second))
