@@ -218,7 +218,7 @@ class Analyzer:
         warnings += article.warnings
         topics, topic_scores, stance = self._classify(text, article.features)
         return ArticleRecord(
-            id=raw.id, source=raw.source, title=raw.title, date=raw.date, language=language,
+            id=raw.id, source=raw.source, title=raw.title, date=raw.date, language=language, text=text,
             text_sha256=sha256_text(text), topics=topics, topic_scores=topic_scores, stance=stance,
             entities=[group.to_dict() for group in group_mentions(article.mentions)],
             quotes=article.quotes, warnings=warnings,

@@ -14,6 +14,7 @@ class ArticleRecord:
     title: str | None
     date: str | None
     language: str
+    text: str  # the analysed text: every offset of the record indexes it
     text_sha256: str
     topics: list[dict]
     topic_scores: dict[str, float]
@@ -31,6 +32,7 @@ class ArticleRecord:
             "title": self.title,
             "date": self.date,
             "language": self.language,
+            "text": self.text,
             "text_sha256": self.text_sha256,
             "topics": self.topics,
             "topic_scores": self.topic_scores,

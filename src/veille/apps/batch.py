@@ -23,9 +23,10 @@ Analysis = InProcess | WorkerPool
 
 @dataclass
 class BatchOptions(ReadOptions):
-    """The reading options, and what a batch run does with non-French texts."""
+    """The reading options, what a batch does with non-French texts, whether records carry their text."""
 
     skip_non_french: bool = False
+    include_text: bool = True
 
 
 @dataclass
@@ -165,6 +166,8 @@ def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptio
 
 def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
     record["id"], record["source"] = item.id, item.source
+    if not options.include_text:
+        del record["text"]  # --no-text: the offsets still index the text, which the user keeps
     if options.skip_non_french and record["language"] != "fr":
         return error_record(item.id, item.source, "not_french",
                             f"the text looks like '{record['language']}', not French")

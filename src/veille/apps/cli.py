@@ -128,6 +128,8 @@ def batch(
     resume: bool = typer.Option(False, "--resume", help="Skip the items already in OUTPUT; append."),
     skip_non_french: bool = typer.Option(False, "--skip-non-french",
                                          help="Non-French items become error records."),
+    no_text: bool = typer.Option(False, "--no-text", help="Leave each record's analysed text out (its "
+                                                          "offsets still index that text)."),
     workers: int = typer.Option(0, "--workers", help="Analysis processes (0: one per core, as many as memory "
                                                      "holds; 1: in this process)."),
     models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
@@ -161,7 +163,7 @@ def batch(
         fail(f"no such input: {', '.join(missing)}")
     analysis = _batch_analysis(models, workers or default_workers())
     options = BatchOptions(glob=glob, text_field=text_field, id_field=id_field, max_bytes=max_bytes,
-                           skip_non_french=skip_non_french)
+                           skip_non_french=skip_non_french, include_text=not no_text)
     columns = (SpinnerColumn(), TextColumn("{task.completed}/{task.fields[counted]} items"), BarColumn(),
                RateColumn(), TimeElapsedColumn(),
                TextColumn("ETA"), TimeRemainingColumn())
