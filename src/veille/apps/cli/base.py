@@ -1,0 +1,57 @@
+"""What every command shares: the Typer apps, stderr, one-line errors with exit codes, loading the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(help="veille: analyse French-language news articles.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+corpus_app = typer.Typer(help="Check and describe the labelled corpus.", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+stderr = Console(stderr=True, soft_wrap=True)
+DEFAULT_CORPUS = Path("corpus")
+
+
+def fail(message: str, code: int = 1) -> None:
+    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+
+def load_analyzer(models: Path):
+    from veille.analyzer import Analyzer
+    from veille.classify.persist import ModelError
+    from veille.nlp.pipeline import PipelineError
+
+    try:
+        return Analyzer.load(models)
+    except ModelError as error:
+        fail(str(error))
+    except PipelineError as error:
+        fail(str(error))
+
+
+
+def load_analyzer_without_models():
+    from veille.analyzer import Analyzer
+    from veille.nlp.pipeline import PipelineError
+
+    try:
+        return Analyzer.load(need_models=False)
+    except PipelineError as error:
+        fail(str(error))
+
+
+
+def training_corpus_or_fail(path: Path):
+    from veille.corpus import CorpusError, load_training_corpus
+
+    try:
+        return load_training_corpus(path)
+    except CorpusError as error:
+        fail(str(error))
+

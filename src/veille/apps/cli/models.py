@@ -1,0 +1,94 @@
+"""`veille train`, `evaluate` and `info`: the topic and stance models and the quote extractor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from veille.apps.cli.base import (
+    DEFAULT_CORPUS,
+    app,
+    fail,
+    load_analyzer,
+    load_analyzer_without_models,
+    stderr,
+    training_corpus_or_fail,
+)
+
+
+@app.command()
+def train(
+    corpus: Path = typer.Argument(DEFAULT_CORPUS, help="corpus/ folder, or a JSON Lines or CSV file "
+                                                        "with text and label columns."),
+    output: Path = typer.Option(Path("models"), "-o", "--output", help="Where to write the models."),
+    cross_validation: bool = typer.Option(True, "--cv/--no-cv", help="Also report 5-fold figures."),
+) -> None:
+    """Train the topic and stance models, evaluate them, write models/ with a model card."""
+    from veille.classify.card import evaluation_tables
+    from veille.training import train as run_training
+
+    articles = training_corpus_or_fail(corpus)
+    with stderr.status("training…") as status:
+        meta = run_training(articles, output, progress=lambda message: status.update(message),
+                            cross_validation=cross_validation)
+    typer.echo(evaluation_tables(meta["metrics"]))
+    stderr.print(f"[green]models written to {output}/[/] in {meta['timing_seconds']['total']} s "
+                 f"(see {output}/MODEL_CARD.md)", highlight=False)
+
+
+@app.command()
+def evaluate(
+    what: str = typer.Argument("models", help="models (topics and stance) or quotes."),
+    corpus: Path = typer.Option(DEFAULT_CORPUS, "--corpus", help="The labelled corpus."),
+    models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
+    errors: int = typer.Option(0, "--errors", help="With quotes: list this many misses and mistakes."),
+) -> None:
+    """Score the trained models (or the quote extractor) on the held-out and challenge sets."""
+    if what not in ("models", "quotes"):
+        fail(f"cannot evaluate {what!r}: choose models or quotes", code=2)
+    articles = training_corpus_or_fail(corpus)
+    if what == "quotes":
+        from veille.evaluation.quotes import evaluate_quotes, format_quote_report
+
+        analyzer = load_analyzer_without_models()
+        with stderr.status("extracting quotes…"):
+            report = evaluate_quotes(analyzer, articles)
+        typer.echo(format_quote_report(report, errors))
+        return
+    from veille.classify.card import evaluation_tables
+    from veille.corpus import split_articles
+    from veille.training import evaluate_split, model_inputs
+
+    analyzer = load_analyzer(models)
+    split = split_articles(articles)
+    metrics = {}
+    with stderr.status("evaluating…"):
+        for name in ("test", "challenge"):
+            if split[name]:
+                inputs = model_inputs(analyzer, split[name])
+                metrics[name] = evaluate_split(analyzer.models.topics, analyzer.models.stance, inputs,
+                                               split[name], split["train"])
+    typer.echo(evaluation_tables(metrics))
+
+
+
+@app.command()
+def info(models: Path = typer.Option(Path("models"), "--models")) -> None:
+    """Versions, the spaCy pipeline and the trained models in use."""
+    import json
+
+    from veille import __version__
+
+    out = Console()
+    out.print(f"veille {__version__}")
+    meta_path = models / "meta.json"
+    if meta_path.exists():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        out.print(f"models: {models}/ (sha256 {meta.get('sha256', '?')[:12]}…), trained on "
+                  f"{meta.get('corpus', {}).get('articles', '?')} articles with "
+                  f"{meta.get('versions', {})}", highlight=False)
+    else:
+        out.print(f"models: none in {models}/ (run `make train`)")
+
