@@ -7,15 +7,22 @@ CORPUS_FILES := $(shell find corpus -name '*.jsonl' 2>/dev/null)
 TRAINING_CODE := $(shell find src/veille -name '*.py' -not -path '*/quotes/*' 2>/dev/null)
 SAMPLE := samples/article.txt
 
-.PHONY: install run test lint train bench clean
+.PHONY: install run test lint train bench clean constraints dist
 
 install: $(INSTALLED)
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
+
+# After changing the ranges in pyproject.toml: install the newest allowed set and record it.
+constraints:
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade -e '.[dev]'
+	{ head -n 2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^veille'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 # Rebuilt only when the corpus, the parameters or the training code changed.
 models/meta.json: $(INSTALLED) $(CORPUS_FILES) $(TRAINING_CODE)
@@ -37,5 +44,9 @@ bench: $(INSTALLED) models/meta.json
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/batch_bench.py
 
+# A wheel that carries the trained models: installed alone, it classifies from any folder.
+dist: $(INSTALLED) models/meta.json
+	$(BIN)/python tools/build_wheel.py --models models --out dist
+
 clean:
-	rm -rf $(VENV) models/classifier.npz models/meta.json models/metrics.json models/MODEL_CARD.md
+	rm -rf $(VENV) dist models/classifier.npz models/meta.json models/metrics.json models/MODEL_CARD.md

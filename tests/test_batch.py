@@ -181,7 +181,7 @@ def test_workers_that_cannot_load_the_models_leave_the_output_alone(inputs, tmp_
     result = CliRunner().invoke(app, ["batch", str(inputs[0]), "-o", str(out), "--workers", "2",
                                       "--models", str(tmp_path / "no-models")])
     assert result.exit_code == 1
-    assert "run `make train`" in result.stderr
+    assert "no trained model in" in result.stderr and "veille train" in result.stderr
     assert out.read_text(encoding="utf-8") == '{"id": "earlier work"}\n'
 
 

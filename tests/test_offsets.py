@@ -4,15 +4,20 @@ user needs to highlight a quote or import the record into an annotation tool."""
 import hashlib
 import json
 
+import jsonschema
 from typer.testing import CliRunner
 
 from veille.apps.cli import app
 from veille.input.decode import RawArticle
+from veille.record import json_schema
+
+VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 
 
 def _spans_hold(record: dict) -> list[str]:
     """What does not hold in one record, as readable lines."""
-    text, where, faults = record["text"], record["id"], []
+    text, where = record["text"], record["id"]
+    faults = [f"{where}: {error.json_path}: {error.message}" for error in VALIDATOR.iter_errors(record)]
     if hashlib.sha256(text.encode()).hexdigest() != record["text_sha256"]:
         faults.append(f"{where}: text_sha256 is not the hash of text")
     for quote in record["quotes"]:
@@ -39,7 +44,7 @@ def _spans_hold(record: dict) -> list[str]:
     return faults
 
 
-def test_every_offset_indexes_the_record_text_on_the_whole_corpus(analyzer, corpus_articles):
+def test_records_fit_the_schema_and_offsets_index_their_text_on_the_whole_corpus(analyzer, corpus_articles):
     raws = [(RawArticle(text=a.text, id=a.id, source=a.id, title=a.title), None) for a in corpus_articles]
     faults, quotes, mentions = [], 0, 0
     for record, _ in analyzer.analyze_stream(raws):
@@ -80,5 +85,14 @@ def test_batch_leaves_the_text_out_on_request(models_dir, tmp_path):
                                      "--models", str(models_dir), *flags])
         assert result.exit_code == 0, result.output
         record = json.loads(out.read_text(encoding="utf-8"))
+        VALIDATOR.validate(record)
         assert ("text" in record) is has_text
         assert record["quotes"][0]["speaker"] == "Odile Perret"
+
+
+def test_error_records_fit_the_schema_and_a_wrong_record_does_not():
+    from veille.record import error_record
+
+    VALIDATOR.validate(error_record("a.txt", "a.txt", "empty", "no article text"))
+    assert not VALIDATOR.is_valid({"schema": "veille.article/1", "id": "a", "source": "a"})
+    assert not VALIDATOR.is_valid({**error_record("a", "a", "empty", "x"), "topics": []})

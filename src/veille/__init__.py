@@ -10,13 +10,12 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def load(models: str = "models"):
-    """An Analyzer holding the spaCy pipeline and the trained models of the `models` folder."""
-    from pathlib import Path
-
+def load(models: str | None = None):
+    """An Analyzer holding the spaCy pipeline and the trained models: those of the `models` folder, else of
+    $VEILLE_MODELS, the checkout's models/, the package's, or the user data folder."""
     from veille.analyzer import Analyzer
 
-    return Analyzer.load(Path(models))
+    return Analyzer.load(models)
 
 
 def analyze(text: str, *, title: str | None = None, id: str = "<text>", analyzer=None) -> dict:

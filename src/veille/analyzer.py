@@ -15,7 +15,6 @@ from veille.labels import STANCE_IDS
 from veille.record import ArticleRecord
 from veille.text import clean_text, normalize_for_parser
 
-DEFAULT_MODELS = Path("models")
 # Longer texts are parsed in paragraph-aligned chunks of about this many characters, offsets kept.
 # (Small enough that a batch of them stays within a few hundred MB of parser memory.)
 CHUNK_CHARS = 10_000
@@ -106,17 +105,21 @@ class Analyzer:
         self.spacy_model = model_version(nlp)
 
     @classmethod
-    def load(cls, models_dir: Path = DEFAULT_MODELS, need_models: bool = True) -> Analyzer:
+    def load(cls, models_dir: Path | str | None = None, need_models: bool = True) -> Analyzer:
+        """The pipeline and the models of `models_dir`, else of the folder veille finds them in
+        (classify/locate.py: $VEILLE_MODELS, the checkout's models/, the package's, the user's)."""
+        from veille.classify.locate import find_models
         from veille.classify.persist import ModelError, load_models
         from veille.nlp.pipeline import load_pipeline, model_version
 
         nlp = load_pipeline()
         models = None
+        location = find_models(models_dir)
         try:
-            models = load_models(models_dir, model_version(nlp))
-        except ModelError:
+            models = load_models(location.path, model_version(nlp))
+        except ModelError as error:
             if need_models:
-                raise
+                raise ModelError(f"{error} (models folder: {location.reason})") from None
         return cls(nlp, models)
 
     # ---- nlp side ------------------------------------------------------------------------------

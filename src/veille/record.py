@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from importlib.resources import files
 
 SCHEMA = "veille.article/1"
+
+
+def json_schema() -> dict:
+    """The JSON Schema of veille.article/1 (records and error records), shipped in the package."""
+    return json.loads(files("veille").joinpath("data/article.schema.json").read_text(encoding="utf-8"))
 
 
 @dataclass

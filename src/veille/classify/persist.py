@@ -76,7 +76,8 @@ def save_models(folder: Path, topics: TopicClassifier, stance: StanceClassifier,
 def load_models(folder: Path, spacy_model: str) -> TrainedModels:
     meta_path, model_path = folder / META_FILE, folder / MODEL_FILE
     if not meta_path.exists() or not model_path.exists():
-        raise ModelError(f"no trained model in {folder}/: run `make train` (or `veille train`) first")
+        raise ModelError(f"no trained model in {folder}/: train one with `veille train` (`make train` in a "
+                         "checkout), or name a models folder with --models or $VEILLE_MODELS")
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:

@@ -14,6 +14,8 @@ app.add_typer(corpus_app, name="corpus")
 
 stderr = Console(stderr=True, soft_wrap=True)
 DEFAULT_CORPUS = Path("corpus")
+MODELS_HELP = ("Folder of the trained models (default: $VEILLE_MODELS, else the checkout's models/, else the "
+               "package's, else the user data folder; `veille info` says which).")
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -22,7 +24,7 @@ def fail(message: str, code: int = 1) -> None:
 
 
 
-def load_analyzer(models: Path):
+def load_analyzer(models: Path | None):
     from veille.analyzer import Analyzer
     from veille.classify.persist import ModelError
     from veille.nlp.pipeline import PipelineError

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from veille.apps.cli.base import app, fail, load_analyzer, stderr
+from veille.apps.cli.base import MODELS_HELP, app, fail, load_analyzer, stderr
 
 
 @app.command()
@@ -26,7 +26,7 @@ def batch(
                                                           "offsets still index that text)."),
     workers: int = typer.Option(0, "--workers", help="Analysis processes (0: one per core, as many as memory "
                                                      "holds; 1: in this process)."),
-    models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
+    models: Path | None = typer.Option(None, "--models", help=MODELS_HELP, show_default=False),
 ) -> None:
     """Analyse archives of articles: one output line per input item, errors included."""
     import threading
@@ -88,13 +88,14 @@ def batch(
         raise typer.Exit(1)
 
 
-def _batch_analysis(models: Path, workers: int):
+def _batch_analysis(models: Path | None, workers: int):
     """One worker analyses here; more each load the pipeline and models in a process of their own."""
     from veille.apps.workers import InProcess, WorkerPool
+    from veille.classify.locate import find_models
 
     if workers == 1:
         return InProcess(load_analyzer(models))
-    return WorkerPool(models, workers)
+    return WorkerPool(find_models(models).path, workers)
 
 
 def _print_batch_summary(summary, output: Path) -> None:

@@ -8,14 +8,14 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from veille.apps.cli.base import app, fail, load_analyzer
+from veille.apps.cli.base import MODELS_HELP, app, fail, load_analyzer
 
 
 @app.command()
 def classify(
     path: str = typer.Argument(..., help="Article file (text, HTML or JSON object), or - for stdin."),
     json_output: bool = typer.Option(False, "--json", help="Print JSON (the default when piped)."),
-    models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
+    models: Path | None = typer.Option(None, "--models", help=MODELS_HELP, show_default=False),
 ) -> None:
     """Analyse one article: topics, stance toward social media, entities, quotes."""
     from veille.input.decode import InputError, read_article

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from veille.apps.cli.base import (
     DEFAULT_CORPUS,
+    MODELS_HELP,
     app,
     fail,
     load_analyzer,
@@ -22,13 +23,18 @@ from veille.apps.cli.base import (
 def train(
     corpus: Path = typer.Argument(DEFAULT_CORPUS, help="corpus/ folder, or a JSON Lines or CSV file "
                                                         "with text and label columns."),
-    output: Path = typer.Option(Path("models"), "-o", "--output", help="Where to write the models."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", show_default=False,
+        help="Where to write the models (default: where classify looks: $VEILLE_MODELS, else the checkout's "
+             "models/, else the user data folder)."),
     cross_validation: bool = typer.Option(True, "--cv/--no-cv", help="Also report 5-fold figures."),
 ) -> None:
     """Train the topic and stance models, evaluate them, write models/ with a model card."""
     from veille.classify.card import evaluation_tables
+    from veille.classify.locate import training_destination
     from veille.training import train as run_training
 
+    output = training_destination(output).path
     articles = training_corpus_or_fail(corpus)
     with stderr.status("training…") as status:
         meta = run_training(articles, output, progress=lambda message: status.update(message),
@@ -42,7 +48,7 @@ def train(
 def evaluate(
     what: str = typer.Argument("models", help="models (topics and stance) or quotes."),
     corpus: Path = typer.Option(DEFAULT_CORPUS, "--corpus", help="The labelled corpus."),
-    models: Path = typer.Option(Path("models"), "--models", help="Folder of the trained models."),
+    models: Path | None = typer.Option(None, "--models", help=MODELS_HELP, show_default=False),
     errors: int = typer.Option(0, "--errors", help="With quotes: list this many misses and mistakes."),
 ) -> None:
     """Score the trained models (or the quote extractor) on the held-out and challenge sets."""
@@ -75,20 +81,34 @@ def evaluate(
 
 
 @app.command()
-def info(models: Path = typer.Option(Path("models"), "--models")) -> None:
-    """Versions, the spaCy pipeline and the trained models in use."""
+def info(
+    models: Path | None = typer.Option(None, "--models", help=MODELS_HELP, show_default=False),
+) -> None:
+    """Versions, and the models folder in use: where it is, why, and what it holds."""
     import json
 
     from veille import __version__
+    from veille.classify.locate import find_models
 
     out = Console()
     out.print(f"veille {__version__}")
-    meta_path = models / "meta.json"
+    location = find_models(models)
+    meta_path = location.path / "meta.json"
+    out.print(f"models folder: {location.path} ({location.reason})", highlight=False)
     if meta_path.exists():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        out.print(f"models: {models}/ (sha256 {meta.get('sha256', '?')[:12]}…), trained on "
+        out.print(f"models: sha256 {meta.get('sha256', '?')[:12]}…, trained on "
                   f"{meta.get('corpus', {}).get('articles', '?')} articles with "
                   f"{meta.get('versions', {})}", highlight=False)
     else:
-        out.print(f"models: none in {models}/ (run `make train`)")
+        out.print("models: none there (train them with `veille train`, or `make train` in a checkout)")
 
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output records (veille.article/1)."""
+    import json
+
+    from veille.record import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
