@@ -178,7 +178,7 @@ def test_two_workers_give_the_same_lines_as_one(local, models_dir, inputs, tmp_p
 def test_workers_that_cannot_load_the_models_leave_the_output_alone(inputs, tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "earlier work"}\n', encoding="utf-8")
-    result = CliRunner().invoke(app, ["batch", str(inputs[0]), "-o", str(out), "--workers", "2",
+    result = CliRunner().invoke(app, ["batch", str(inputs[0]), "-o", str(out), "--workers", "2", "--force",
                                       "--models", str(tmp_path / "no-models")])
     assert result.exit_code == 1
     assert "no trained model in" in result.stderr and "veille train" in result.stderr

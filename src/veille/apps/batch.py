@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from veille.apps.workers import InProcess, WorkerPool
+from veille.apps.writers import open_writer
 from veille.input.decode import InputError, RawArticle, from_json_object, read_article_bytes
 from veille.input.items import Item, ReadOptions, iter_items
 from veille.record import error_record
@@ -37,11 +38,13 @@ class Summary:
     topics: Counter = field(default_factory=Counter)
     stances: Counter = field(default_factory=Counter)
     speakers: Counter = field(default_factory=Counter)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (source, type, message)
 
     def count(self, line: dict) -> None:
         self.written += 1
         if "error" in line:
             self.errors[line["error"]["type"]] += 1
+            self.failures.append((line["source"], line["error"]["type"], line["error"]["message"]))
             return
         self.topics.update(topic["label"] for topic in line["topics"])
         if line["stance"]:
@@ -49,13 +52,13 @@ class Summary:
         self.speakers.update(q["speaker"] for q in line["quotes"] if q["speaker"])
 
 
-def done_lines(out: Path) -> dict[str, str | None]:
+def done_lines(out: Path, fmt: str = "jsonl") -> dict[str, str | None]:
     """For --resume: the ids already in an output file (JSON Lines or CSV), each with the SHA-256 of the text
     it was analysed from (None for an error line, or a CSV written without that column)."""
     if not out.exists():
         return {}
-    with out.open(encoding="utf-8") as handle:
-        if out.suffix.lower() == ".csv":
+    with out.open(encoding="utf-8", newline="") as handle:
+        if fmt == "csv":
             return {row["id"]: row.get("text_sha256") or None for row in csv.DictReader(handle)}
         done = {}
         for line in handle:
@@ -67,45 +70,35 @@ def done_lines(out: Path) -> dict[str, str | None]:
         return done
 
 
-CSV_COLUMNS = ("id", "source", "title", "date", "language", "text_sha256", "topics", "stance", "stance_score",
-               "entities", "quotes", "top_speakers", "warnings", "error")
-
-
-def csv_row(line: dict) -> dict:
-    if "error" in line:
-        return {"id": line["id"], "source": line["source"],
-                "error": f"{line['error']['type']}: {line['error']['message']}"}
-    speakers = Counter(q["speaker"] for q in line["quotes"] if q["speaker"])
-    return {
-        "id": line["id"], "source": line["source"], "title": line["title"] or "", "date": line["date"] or "",
-        "language": line["language"], "text_sha256": line["text_sha256"],
-        "topics": ";".join(t["label"] for t in line["topics"]),
-        "stance": line["stance"].get("label", ""), "stance_score": line["stance"].get("score", ""),
-        "entities": len(line["entities"]), "quotes": len(line["quotes"]),
-        "top_speakers": ";".join(name for name, _ in speakers.most_common(3)),
-        "warnings": " | ".join(line["warnings"]), "error": "",
-    }
-
-
-class Writer:
-    """Appends whole lines and flushes each one."""
-
-    def __init__(self, out: Path, fmt: str, append: bool):
-        new = not (append and out.exists() and out.stat().st_size > 0)
-        self.handle = out.open("a" if append else "w", encoding="utf-8", newline="")
-        self.csv = csv.DictWriter(self.handle, fieldnames=CSV_COLUMNS) if fmt == "csv" else None
-        if self.csv and new:
-            self.csv.writeheader()
-
-    def write(self, line: dict) -> None:
-        if self.csv:
-            self.csv.writerow(csv_row(line))
+def drop_error_lines(out: Path, fmt: str) -> int:
+    """For --retry-errors: rewrite the output without its error lines (their items are analysed again), by
+    way of a temporary file renamed over it, so an interruption leaves the old output whole."""
+    if not out.exists():
+        return 0
+    temporary = out.with_name(out.name + ".retry.tmp")
+    dropped = 0
+    with out.open(encoding="utf-8", newline="") as source, temporary.open("w", encoding="utf-8",
+                                                                            newline="") as kept:
+        if fmt == "csv":
+            rows = csv.DictReader(source)
+            writer = csv.DictWriter(kept, fieldnames=rows.fieldnames or ())
+            writer.writeheader()
+            for row in rows:
+                if row.get("error"):
+                    dropped += 1
+                else:
+                    writer.writerow(row)
         else:
-            self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-        self.handle.flush()
-
-    def close(self) -> None:
-        self.handle.close()
+            for line in source:
+                try:
+                    failed = "error" in json.loads(line)
+                except json.JSONDecodeError:
+                    failed = False  # a cut line: the resume logic decides what to do with its item
+                dropped += failed
+                if not failed:
+                    kept.write(line)
+    temporary.replace(out)
+    return dropped
 
 
 def _raw_article(item: Item) -> RawArticle:
@@ -166,6 +159,8 @@ def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptio
 
 def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
     record["id"], record["source"] = item.id, item.source
+    if options.keep_fields:
+        record["fields"] = item.kept
     if not options.include_text:
         del record["text"]  # --no-text: the offsets still index the text, which the user keeps
     if options.skip_non_french and record["language"] != "fr":
@@ -175,18 +170,23 @@ def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
 
 
 def run_batch(analysis: Analysis, inputs: list[Path], out: Path, fmt: str, options: BatchOptions,
-              resume: bool, on_item: Callable[[], None] = lambda: None) -> Summary:
-    """Analyse every item of `inputs` into `out` with an entered InProcess or WorkerPool."""
+              resume: bool, on_item: Callable[[], None] = lambda: None, retry_errors: bool = False,
+              items: Iterable[Item] | None = None) -> Summary:
+    """Analyse every item of `inputs` (or the `items` already read from them) into `out` with an entered
+    InProcess or WorkerPool."""
     summary = Summary()
-    done = done_lines(out) if resume else {}
-    writer = Writer(out, fmt, append=resume)
+    if resume and retry_errors:
+        drop_error_lines(out, fmt)
+    done = done_lines(out, fmt) if resume else {}
+    writer = open_writer(out, fmt, append=resume, kept=options.keep_fields)
 
     def skipped() -> None:
         summary.skipped += 1
         on_item()
 
+    items = iter_items(inputs, options) if items is None else items
     try:
-        for line in analyse_items(analysis, iter_items(inputs, options), options, done, skipped):
+        for line in analyse_items(analysis, items, options, done, skipped):
             writer.write(line)
             summary.count(line)
             on_item()

@@ -7,10 +7,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
+import sys
 import tarfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -18,6 +20,8 @@ from veille.input.decode import DEFAULT_MAX_BYTES, parse_json_lines
 
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv")
+# How many leading items (files of a folder, say) are read looking for a record whose fields to check.
+CHECK_REACH = 1000
 
 
 @dataclass
@@ -27,8 +31,10 @@ class Item:
     id: str
     source: str
     data: bytes | None = None
-    record: dict | None = None
+    record: dict | None = None  # text, id, title, date of a JSONL/CSV record, by the chosen fields
     error: tuple[str, str] | None = None  # (type, message)
+    fields: tuple[str, ...] | None = None  # a JSONL/CSV record's field names, to check the chosen ones
+    kept: dict = field(default_factory=dict)  # the --keep-fields values of a record, carried to the output
 
 
 @dataclass
@@ -38,7 +44,16 @@ class ReadOptions:
     glob: str = "*"
     text_field: str = "text"
     id_field: str = "id"
+    title_field: str = "title"
+    date_field: str = "date"
+    keep_fields: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+
+    def record_fields(self) -> tuple[str, ...]:
+        """The fields a record must have: the text, and the ones the user named beyond the defaults."""
+        named = [name for name, default in ((self.id_field, "id"), (self.title_field, "title"),
+                                            (self.date_field, "date")) if name != default]
+        return (self.text_field, *named, *self.keep_fields)
 
 
 def _suffix(name: str) -> str:
@@ -80,10 +95,14 @@ def records_of(handle: BinaryIO, source: str, options: ReadOptions, csv_format: 
 def _record_item(record: dict, where: str, options: ReadOptions) -> Item:
     item_id = str(record.get(options.id_field) or where)
     text = record.get(options.text_field)
+    fields = tuple(record)
+    kept = {name: record.get(name) for name in options.keep_fields}
     if not isinstance(text, str) or not text.strip():
-        return Item(id=item_id, source=where,
-                    error=("empty", f"no text in field {options.text_field!r}"))
-    return Item(id=item_id, source=where, record={**record, "text": text, "id": item_id})
+        return Item(id=item_id, source=where, error=("empty", f"no text in field {options.text_field!r}"),
+                    fields=fields, kept=kept)
+    chosen = {"text": text, "id": item_id, "title": record.get(options.title_field),
+              "date": record.get(options.date_field)}
+    return Item(id=item_id, source=where, record=chosen, fields=fields, kept=kept)
 
 
 def items_of_bytes(data: bytes, name: str, options: ReadOptions) -> Iterator[Item]:
@@ -136,9 +155,16 @@ def items_of_tar(archive: tarfile.TarFile, name: str, options: ReadOptions) -> I
                     lambda info=info: archive.extractfile(info) or io.BytesIO(), options)
 
 
+STDIN = Path("-")
+
+
 def iter_items(inputs: Iterable[Path], options: ReadOptions) -> Iterator[Item]:
-    """Every item of every input, in order: files, folders (recursive), archives, exports."""
+    """Every item of every input, in order: files, folders (recursive), archives, exports; `-` is JSON Lines
+    on standard input."""
     for path in inputs:
+        if path == STDIN:
+            yield from records_of(sys.stdin.buffer, "<stdin>", options, csv_format=False)
+            continue
         if path.is_dir():
             files = sorted(p for p in path.rglob(options.glob) if p.is_file() and not p.is_symlink())
         else:
@@ -173,7 +199,42 @@ def iter_items(inputs: Iterable[Path], options: ReadOptions) -> Iterator[Item]:
             yield from items_of_bytes(file.read_bytes(), name, options)
 
 
-def count_items(inputs: Iterable[Path], options: ReadOptions) -> int:
+def count_items(inputs: Iterable[Path], options: ReadOptions) -> int | None:
     """How many items (so output lines) the inputs hold: the progress bar's total, counted in the
-    background while the analysis runs (it reads the inputs once more but parses nothing)."""
+    background while the analysis runs (it reads the inputs once more but parses nothing). None for standard
+    input, which can be read only once."""
+    inputs = list(inputs)
+    if STDIN in inputs:
+        return None
     return sum(1 for _ in iter_items(inputs, options))
+
+
+class InputProblem(ValueError):
+    """The inputs cannot give what was asked: no item at all, or records without the named fields."""
+
+
+def checked_items(inputs: Iterable[Path], options: ReadOptions) -> Iterator[Item]:
+    """The items of `inputs`, after checking, before any work, that there is at least one and that the first
+    JSONL/CSV record has the fields the options name (a wrong --text-field would otherwise turn a whole
+    export into `empty` errors). Raises InputProblem; the items read for the check are not lost."""
+    inputs = list(inputs)
+    items = iter_items(inputs, options)
+    seen: list[Item] = []
+    for item in items:
+        seen.append(item)
+        if item.fields is not None:
+            missing = [name for name in options.record_fields() if name not in item.fields]
+            if missing:
+                raise InputProblem(
+                    f"the records of {item.source.rsplit(':', 1)[0]} have no field "
+                    f"{', '.join(repr(name) for name in missing)} (their fields: {', '.join(item.fields)}); "
+                    "name the right ones with --text-field, --id-field, --title-field, --date-field, "
+                    "--keep-fields")
+            break
+        if len(seen) >= CHECK_REACH:
+            break
+    if not seen:
+        where = ", ".join(str(path) for path in inputs)
+        raise InputProblem(f"no input item in {where}" + (
+            f" (no file matches --glob {options.glob!r})" if options.glob != "*" else ""))
+    return itertools.chain(seen, items)

@@ -21,6 +21,8 @@ def main() -> None:
 
 
 def classify_main() -> None:
-    """The `classify` shortcut: `classify article.txt` is `veille classify article.txt`."""
-    typer.main.get_command(app)(args=["classify", *sys.argv[1:]], prog_name="classify")
+    """The `classify` shortcut: `classify article.txt` is `veille classify article.txt`, and its help reads
+    `Usage: classify [OPTIONS] {PATH}`."""
+    command = typer.main.get_command(app).commands["classify"]
+    command(args=sys.argv[1:], prog_name="classify")
 

@@ -7,10 +7,29 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+# Plain help (rich_markup_mode=None): the rich layout shows every flag as `--resume <bool>`.
 app = typer.Typer(help="veille: analyse French-language news articles.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
-corpus_app = typer.Typer(help="Check and describe the labelled corpus.", no_args_is_help=True)
+                  pretty_exceptions_enable=False, rich_markup_mode=None)
+corpus_app = typer.Typer(help="Check and describe the labelled corpus.", no_args_is_help=True,
+                         rich_markup_mode=None)
 app.add_typer(corpus_app, name="corpus")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from veille import __version__
+
+        typer.echo(f"veille {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """veille: analyse French-language news articles (entities, quotes and speakers, topics, stance toward
+    social media)."""
 
 stderr = Console(stderr=True, soft_wrap=True)
 DEFAULT_CORPUS = Path("corpus")

@@ -7,29 +7,117 @@ from pathlib import Path
 import typer
 
 from veille.apps.cli.base import MODELS_HELP, app, fail, load_analyzer, stderr
+from veille.apps.writers import FORMATS, RESUMABLE
+
+FORMAT_HELP = ("jsonl: the records (the contract); csv or parquet: one row per article; quotes-csv or "
+               "quotes-parquet: one row per quote.")
 
 
 @app.command()
 def batch(
-    inputs: list[Path] = typer.Argument(..., help="Files, folders, .zip/.tar(.gz|.bz2|.xz) archives, "
-                                                  "JSON Lines or CSV exports, in any mix."),
-    output: Path = typer.Option(..., "-o", "--output", help="Where to write the results."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl (the contract) or csv (one row each)."),
-    glob: str = typer.Option("*", "--glob", help="Which files of folders and archives to read."),
-    text_field: str = typer.Option("text", "--text-field", help="The text field of JSONL/CSV records."),
-    id_field: str = typer.Option("id", "--id-field", help="The id field of JSONL/CSV records."),
-    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", help="Larger items are refused."),
-    resume: bool = typer.Option(False, "--resume", help="Skip the items already in OUTPUT; append."),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT", show_default=False,
+                                        help="Files, folders, .zip/.tar(.gz|.bz2|.xz) archives, JSON Lines "
+                                             "or CSV exports, in any mix; - reads JSON Lines on stdin."),
+    output: Path = typer.Option(..., "-o", "--output", metavar="FILE", help="Where to write the results."),
+    fmt: str = typer.Option("jsonl", "--format", metavar="|".join(FORMATS), help=FORMAT_HELP),
+    glob: str = typer.Option("*", "--glob", metavar="PATTERN",
+                             help="Which files of folders and archives to read."),
+    text_field: str = typer.Option("text", "--text-field", metavar="NAME",
+                                   help="The text field of JSONL/CSV records."),
+    id_field: str = typer.Option("id", "--id-field", metavar="NAME",
+                                 help="The id field of JSONL/CSV records."),
+    title_field: str = typer.Option("title", "--title-field", metavar="NAME",
+                                    help="The title field of JSONL/CSV records."),
+    date_field: str = typer.Option("date", "--date-field", metavar="NAME",
+                                   help="The date field of JSONL/CSV records."),
+    keep_fields: str = typer.Option("", "--keep-fields", metavar="A,B", show_default=False,
+                                    help="Fields of JSONL/CSV records to carry to the output (the records' "
+                                         "`fields`, extra table columns), e.g. outlet,section."),
+    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", metavar="BYTES",
+                                  help="Larger items are refused."),
+    resume: bool = typer.Option(False, "--resume",
+                                help="Keep OUTPUT and add only the items missing from it."),
+    retry_errors: bool = typer.Option(False, "--retry-errors",
+                                      help="With --resume: analyse again the items that ended in an error."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing OUTPUT."),
     skip_non_french: bool = typer.Option(False, "--skip-non-french",
                                          help="Non-French items become error records."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave each record's analysed text out (its "
                                                           "offsets still index that text)."),
-    workers: int = typer.Option(0, "--workers", help="Analysis processes (0: one per core, as many as memory "
-                                                     "holds; 1: in this process)."),
-    models: Path | None = typer.Option(None, "--models", help=MODELS_HELP, show_default=False),
+    workers: int = typer.Option(0, "--workers", metavar="N",
+                                help="Analysis processes (0: one per core, as many as memory holds; 1: in "
+                                     "this process)."),
+    models: Path | None = typer.Option(None, "--models", metavar="DIR", help=MODELS_HELP, show_default=False),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress and no summary; errors only."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="Also list every item that failed, and why."),
 ) -> None:
     """Analyse archives of articles: one output line per input item, errors included."""
+    from veille.apps.batch import BatchOptions, run_batch
+    from veille.apps.workers import WorkersNotStarted, default_workers
+    from veille.input.items import InputProblem, checked_items
+
+    options = BatchOptions(glob=glob, text_field=text_field, id_field=id_field, title_field=title_field,
+                           date_field=date_field, max_bytes=max_bytes, skip_non_french=skip_non_french,
+                           include_text=not no_text,
+                           keep_fields=tuple(name.strip() for name in keep_fields.split(",") if name.strip()))
+    _check_output(inputs, output, fmt, resume, retry_errors, force)
+    try:
+        items = checked_items(inputs, options)  # reads the first items now, before the models load
+    except InputProblem as error:
+        fail(str(error))
+    analysis = _batch_analysis(models, workers or default_workers())
+    summary = None
+    try:
+        with _progress(inputs, options, quiet) as advance:
+            with analysis:
+                summary = run_batch(analysis, inputs, output, fmt, options, resume, on_item=advance,
+                                    retry_errors=retry_errors, items=items)
+    except WorkersNotStarted as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        again = "run again with --resume" if fmt in RESUMABLE else "run it again"
+        stderr.print(f"interrupted: {output} holds every line written so far; {again}")
+        raise typer.Exit(130) from None
+    if not quiet:
+        _print_batch_summary(summary, output)
+    if verbose:
+        for where, kind, message in summary.failures:
+            stderr.print(f"  {where}: {kind}: {message}", highlight=False, markup=False)
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+def _check_output(inputs: list[Path], output: Path, fmt: str, resume: bool, retry_errors: bool,
+                  force: bool) -> None:
+    """Every refusal that spares an earlier output or an input, before anything is read or loaded."""
+    from veille.apps.writers import parquet_available
+    from veille.input.items import STDIN
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}", code=2)
+    if fmt.endswith("parquet") and not parquet_available():
+        fail("Parquet needs pyarrow: pip install 'veille[tables]'")
+    if resume and fmt not in RESUMABLE:
+        fail(f"--resume works with {' and '.join(RESUMABLE)} outputs ({fmt} is complete only once closed)",
+             code=2)
+    if retry_errors and not resume:
+        fail("--retry-errors goes with --resume", code=2)
+    missing = [str(path) for path in inputs if path != STDIN and not path.exists()]
+    if missing:
+        fail(f"no such input: {', '.join(missing)}")
+    target = output.resolve()
+    for path in inputs:
+        if path != STDIN and (target == path.resolve() or path.is_dir() and path.resolve() in target.parents):
+            fail(f"the output {output} is {'inside ' if path.is_dir() else ''}the input {path}: "
+                 "choose another file")
+    if output.exists() and output.stat().st_size > 0 and not (resume or force):
+        fail(f"{output} already exists: --resume adds what is missing from it, --force replaces it")
+
+
+def _progress(inputs: list[Path], options, quiet: bool):
+    """Items done, bar, rate, elapsed, and an ETA once the inputs are counted in the background."""
     import threading
+    from contextlib import contextmanager, nullcontext
 
     from rich.progress import (
         BarColumn,
@@ -42,27 +130,20 @@ def batch(
     )
     from rich.text import Text
 
+    from veille.input.items import count_items
+
+    if quiet:
+        return nullcontext(lambda: None)
+
     class RateColumn(ProgressColumn):
         def render(self, task) -> Text:
             return Text(f"{task.speed:.1f} items/s" if task.speed else "")
 
-    from veille.apps.batch import BatchOptions, run_batch
-    from veille.apps.workers import WorkersNotStarted, default_workers
-    from veille.input.items import count_items
-
-    if fmt not in ("jsonl", "csv"):
-        fail(f"unknown format {fmt!r}: choose jsonl or csv", code=2)
-    missing = [str(path) for path in inputs if not path.exists()]
-    if missing:
-        fail(f"no such input: {', '.join(missing)}")
-    analysis = _batch_analysis(models, workers or default_workers())
-    options = BatchOptions(glob=glob, text_field=text_field, id_field=id_field, max_bytes=max_bytes,
-                           skip_non_french=skip_non_french, include_text=not no_text)
     columns = (SpinnerColumn(), TextColumn("{task.completed}/{task.fields[counted]} items"), BarColumn(),
-               RateColumn(), TimeElapsedColumn(),
-               TextColumn("ETA"), TimeRemainingColumn())
-    summary = None
-    try:
+               RateColumn(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+
+    @contextmanager
+    def shown():
         with Progress(*columns, console=stderr, transient=True) as progress:
             task = progress.add_task("batch", total=None, counted="?")
 
@@ -71,21 +152,13 @@ def batch(
                     total = count_items(inputs, options)
                 except Exception:  # noqa: BLE001  (only the ETA is lost; the batch reports the item itself)
                     return
-                progress.update(task, total=total, counted=f"{total:,}")
+                if total is not None:
+                    progress.update(task, total=total, counted=f"{total:,}")
 
             threading.Thread(target=count, daemon=True).start()
+            yield lambda: progress.advance(task)
 
-            with analysis:
-                summary = run_batch(analysis, inputs, output, fmt, options, resume,
-                                    on_item=lambda: progress.advance(task))
-    except WorkersNotStarted as error:
-        fail(str(error))
-    except KeyboardInterrupt:
-        stderr.print(f"interrupted: {output} holds every line written so far; run again with --resume")
-        raise typer.Exit(130) from None
-    _print_batch_summary(summary, output)
-    if summary.errors:
-        raise typer.Exit(1)
+    return shown()
 
 
 def _batch_analysis(models: Path | None, workers: int):
@@ -109,6 +182,3 @@ def _print_batch_summary(summary, output: Path) -> None:
         stderr.print("stance: " + ", ".join(f"{s} {n}" for s, n in summary.stances.most_common()))
     if summary.speakers:
         stderr.print("most quoted: " + ", ".join(f"{s} ({n})" for s, n in summary.speakers.most_common(5)))
-
-
-# ---- train and evaluate ---------------------------------------------------------------------------
