@@ -17,6 +17,7 @@ from veille.nlp.quotes.lexicon.closed_class import (
     QUE,
     RELATIVE_PRONOUNS,
     SEEING_PREPOSITION,
+    SEEING_PRONOUN,
     SUBJECT_RELATIVE,
 )
 from veille.nlp.quotes.lexicon.cues import (
@@ -163,7 +164,7 @@ def _prepositional_object(cue: Token) -> Token | None:
 def _sees_in(verb: Token) -> bool:
     """"Il y voit « un résumé de nos contradictions »", "voit dans ce phénomène « une révolution »": seeing
     something in a fact is judging it, a cue for the words it quotes (and only for those)."""
-    return verb.pos_ == "VERB" and (verb.i > 0 and verb.doc[verb.i - 1].lower_ == "y" or any(
+    return verb.pos_ == "VERB" and (verb.i > 0 and verb.doc[verb.i - 1].lower_ == SEEING_PRONOUN or any(
         child.dep_.startswith("obl") and any(case.lower_ == SEEING_PREPOSITION for case in child.children)
         for child in verb.children))
 

@@ -139,7 +139,7 @@ def _gender_taken_up(span: Span, settings: QuoteSettings) -> str | None:
         if token.lower_ in SINGULAR_THIRD_PERSON_SUBJECTS and token.dep_.startswith("nsubj") \
                 and token.head.lemma_ not in IMPERSONAL_LEMMAS \
                 and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in IMPERSONAL_AFTER_IL):
-            return "Fem" if token.lower_ == "elle" else "Masc"
+            return PRONOUN_GENDER[token.lower_]
     return None
 
 

@@ -101,8 +101,9 @@ OBJECT_PREPOSITIONS = frozenset(("de", "d'", "du", "des", "contre"))
 PLACE_PREPOSITIONS = frozenset(("à", "au", "aux", "en", "de", "d'", "du", "des", "sur"))
 # Between a title and an organisation: "rédacteur en chef chez Defence IQ", "directrice de l'Unicef".
 ORG_PREPOSITIONS = frozenset(("de", "du", "des", "chez", "à", "au", "d'"))
-# "voit dans ce phénomène « … »".
+# "voit dans ce phénomène « … »", "il y voit « … »".
 SEEING_PREPOSITION = "dans"
+SEEING_PRONOUN = "y"
 # "Interrogée par Vélo Wallonie": the agent of an interview participle.
 AGENT_PREPOSITION = "par"
 # "l'" and "d'" before the first word of a speaker phrase ("l'un d'eux").
