@@ -1,4 +1,4 @@
-"""Pairing quotation marks on the raw text, paragraph by paragraph.
+"""Stage 1: pairing quotation marks on the raw text, paragraph by paragraph.
 
 The parser's sentence splitter breaks inside « », so marks are paired here, on characters, never through
 doc.sents. An unclosed mark never raises: its quote ends with its paragraph.
@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from veille.nlp.quotes.patterns import OPENERS, QUOTE_PAIRS
+from veille.nlp.quotes.lexicon.marks import INNER_SPACE, OPENERS, QUOTE_PAIRS, STRAIGHT_OPENER_PRECEDERS
 
 PARAGRAPH_RE = re.compile(r"[^\n]+")
-INNER_SPACE = " \u00a0\u202f\t"
 UNCLOSED = "unclosed quotation mark: the quote ends with its paragraph"
 UNPAIRED_STRAIGHT = "unpaired straight quotation mark: ignored"
 
@@ -52,7 +51,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_straight_opener(text: str, index: int) -> bool:
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < len(text) else " "
-    return (before.isspace() or before in "([—–-'’") and not after.isspace()
+    return (before.isspace() or before in STRAIGHT_OPENER_PRECEDERS) and not after.isspace()
 
 
 def _find_closer(text: str, opener: str, start: int, end: int) -> int | None:

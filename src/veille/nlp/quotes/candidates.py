@@ -1,0 +1,314 @@
+"""Stage 3: indirect and mixed quote candidates. A cue with a que clause ("a assuré que …"), a cue whose
+object holds quoted words ("a jugé la décision « historique »"), or a source introducer ("Selon X, …",
+"…, d'après X.", "Pour l'économiste, …")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from veille.nlp.quotes.clause import Candidate, Clause, clause_quote
+from veille.nlp.quotes.context import QuoteContext
+from veille.nlp.quotes.grammar import is_cue, is_not_a_report, multiword_head
+from veille.nlp.quotes.lexicon.closed_class import (
+    DE_FORMS,
+    NEGATIONS,
+    OBJECT_PREPOSITIONS,
+    OPINION_HOLDER_PRONOUNS,
+    QUE,
+    RELATIVE_PRONOUNS,
+    SEEING_PREPOSITION,
+    SEEING_PRONOUN,
+    SUBJECT_RELATIVE,
+)
+from veille.nlp.quotes.lexicon.cues import (
+    CONTRASTING_PHRASE_TOKENS,
+    CONTRASTING_PHRASES,
+    ELIDED_DE,
+    OPINION_INTRODUCER,
+    REFLEXIVE_CUE_LEMMAS,
+    SEEING_LEMMA,
+    SOURCE_AFTER_ELISION,
+    SOURCE_HEADS,
+    WEAK_CUE_LEMMAS,
+)
+from veille.nlp.quotes.lexicon.marks import (
+    COLON,
+    COMMA,
+    FRAGMENT_JOINERS,
+    LEAD_MARKS,
+    OPENERS,
+    SENTENCE_END_MARKS,
+)
+from veille.nlp.quotes.marks import MarkedSpan
+from veille.nlp.quotes.nouns import is_human_noun, is_opinion_holder
+
+# The labels a que clause or an object has under its cue.
+CLAUSE_DEPS = ("ccomp", "obj", "xcomp")
+# The parts of speech before ", selon X" that leave the clause before it unfinished.
+UNFINISHED_CLAUSE_POS = ("VERB", "AUX", "DET", "ADP", "PRON")
+
+
+def indirect_candidates(ctx: QuoteContext) -> list[Candidate]:
+    """A cue with a que clause, a cue whose object holds quoted words, or a source introducer. Each comes
+    with the marked spans it holds, which are then no direct quotes of their own."""
+    results: list[Candidate] = []
+    inside_marks = _long_direct_marks(ctx)
+
+    def in_direct(offset: int) -> bool:
+        return any(s <= offset < e for s, e in inside_marks)
+
+    for token in ctx.doc:
+        cue = is_cue(token)
+        source = token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
+            token.lower_ == OPINION_INTRODUCER and token.dep_ == "case")
+        if not (cue or source or token.lemma_ == SEEING_LEMMA) or in_direct(token.idx):
+            continue  # the cheap tests first: this loop sees every token
+        if cue or source:
+            result = _cue_candidate(ctx, token) if cue else _source_quote(ctx, token)
+        else:
+            result = _judged_mixed(ctx, token) if _sees_in(token) else None
+        if result:
+            results.append(result)
+    return results
+
+
+def _long_direct_marks(ctx: QuoteContext) -> list[tuple[int, int]]:
+    """Marked spans long enough to be direct quotes and opening like a sentence: no cue inside them starts
+    an indirect quote."""
+    return [(m.open_at, m.end) for m in ctx.marks
+            if ctx.word_count(m.parts[0][0], m.parts[-1][1]) >= ctx.settings.min_direct_words
+            and ctx.text[m.parts[0][0]:m.parts[0][0] + 1].isupper()]
+
+
+def _cue_candidate(ctx: QuoteContext, token: Token) -> Candidate | None:
+    """A cue token: its que clause, else its object holding quoted words."""
+    if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
+        return None  # "il pense que" is a thought; "il a fait savoir que" is a report
+    que = _que_after(ctx, token)
+    # A cue the tagger took for a noun is a verb before a que clause or an object ("Elle juge ce pari
+    # « … »"); so is the last word of a multi-word cue ("met en garde contre …").
+    verbal = (token.pos_ in ("VERB", "AUX") or multiword_head(token) is not None
+              or _reads_as_verb(token) and (que is not None or _object_after(ctx, token) is not None))
+    if not verbal or is_not_a_report(token):
+        return None
+    clause = next((c for c in token.children if c.dep_ in CLAUSE_DEPS
+                   and any(g.dep_ == "mark" and g.lower_ in QUE and g.i > token.i for g in c.children)), None)
+    span = None
+    if clause is not None:
+        mark = next(g for g in clause.children if g.dep_ == "mark")
+        span = mark.i + 1, clause.right_edge.i + 1
+    elif que is not None:
+        span = que.i + 1, _clause_end_after(que, ctx.sentences.of(que))
+    if span is not None:
+        return clause_quote(ctx, Clause(span[0], span[1], "indirect_que", verb=token))
+    return _judged_mixed(ctx, token)
+
+
+def _que_after(ctx: QuoteContext, token: Token) -> Token | None:
+    """The "que" right after a cue, past an adverb or two ("estime pourtant que", "juge aussi que") or a
+    phrase that sets the speaker against others ("assure de son côté que", "rappelle pour sa part que")."""
+    doc = token.doc
+    k = token.i + 1
+    if k + CONTRASTING_PHRASE_TOKENS < len(doc) and " ".join(
+            t.lower_ for t in doc[k:k + CONTRASTING_PHRASE_TOKENS]) in CONTRASTING_PHRASES:
+        k += CONTRASTING_PHRASE_TOKENS
+    while k < len(doc) and k - token.i <= ctx.settings.que_adverb_reach and doc[k].pos_ == "ADV" \
+            and doc[k].lower_ not in NEGATIONS:
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].lower_ in QUE else None
+
+
+def _clause_end_after(que: Token, sentence: Span) -> int:
+    """Where a que clause the parser hung elsewhere (or whose "que" it mislabelled) ends: with the subtree
+    of the finite verb "que" introduces, else with the sentence."""
+    verb = que.head
+    finite = verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm")
+    if finite and que.i < verb.i < sentence.end and verb.left_edge.i <= que.i + 1:
+        return verb.right_edge.i + 1
+    return sentence.end
+
+
+def _reads_as_verb(token: Token) -> bool:
+    """A cue the tagger took for a noun ("Elle juge que …"): no determiner or preposition before it."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.pos_ in ("NOUN", "ADJ") and token.is_lower and (
+        previous is None or previous.pos_ not in ("DET", "ADP", "NUM"))
+
+
+def _object_after(ctx: QuoteContext, cue: Token) -> Token | None:
+    """The noun of an object right after its cue that the parser did not hang on it as one ("Léa Fontanel
+    juge ce pari « crédible »": "pari" a complement, or "juge" itself a noun): the determiner tells."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc):  # room for a determiner and a noun
+        return None
+    determiner = doc[cue.i + 1]
+    noun = determiner.head
+    if determiner.pos_ != "DET" or determiner.dep_ != "det" \
+            or not cue.i < noun.i <= cue.i + ctx.settings.object_reach or noun.pos_ != "NOUN":
+        return None
+    return noun
+
+
+def _prepositional_object(cue: Token) -> Token | None:
+    """The object a reflexive or multi-word cue takes through a preposition ("s'inquiète d'une mesure", "se
+    félicite d'une course", "met en garde contre une dérive"; a multi-word cue hangs it on its first verb).
+    Not other cues: "relève d'une « manipulation »" pertains to something, it reports nothing."""
+    opening = multiword_head(cue)
+    if opening is None and cue.lemma_.lower() not in REFLEXIVE_CUE_LEMMAS:
+        return None
+    children = list(cue.children) + (list(opening.children) if opening is not None else [])
+    return next((child for child in children if child.dep_ == "obl:arg" and child.i > cue.i and any(
+        case.dep_ == "case" and case.lower_ in OBJECT_PREPOSITIONS for case in child.children)), None)
+
+
+def _sees_in(verb: Token) -> bool:
+    """"Il y voit « un résumé de nos contradictions »", "voit dans ce phénomène « une révolution »": seeing
+    something in a fact is judging it, a cue for the words it quotes (and only for those)."""
+    return verb.pos_ == "VERB" and (verb.i > 0 and verb.doc[verb.i - 1].lower_ == SEEING_PRONOUN or any(
+        child.dep_.startswith("obl") and any(case.lower_ == SEEING_PREPOSITION for case in child.children)
+        for child in verb.children))
+
+
+def _last_joined_fragment(ctx: QuoteContext, fragment: MarkedSpan) -> MarkedSpan:
+    """"une décision « politique » et « hostile à la liberté »": quoted words joined to the fragment by a
+    conjunction are the same judgement; the last of them ends it."""
+    for following in ctx.marks[ctx.marks.index(fragment) + 1:]:
+        if ctx.text[fragment.end:following.open_at].strip() not in FRAGMENT_JOINERS:
+            break
+        fragment = following
+    return fragment
+
+
+def _judged_mixed(ctx: QuoteContext, verb: Token) -> Candidate | None:
+    """Elle a jugé la décision « historique »: a cue whose object holds a short quoted fragment."""
+    doc, text = ctx.doc, ctx.text
+    sentence = ctx.sentences.of(verb)
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
+    if obj is None:
+        obj = _prepositional_object(verb)
+    parsed = obj is not None
+    obj = obj if parsed else _object_after(ctx, verb)
+    if obj is None:
+        return None
+    start = max(obj.left_edge.i, verb.i + 1)
+    while doc[start].dep_ == "case" and start < obj.i:
+        start += 1  # "s'inquiète d'une « confusion croissante »": the preposition is the cue's
+    if start > 0 and doc[start - 1].text in OPENERS:
+        start -= 1  # "a salué « un signal attendu »": the whole object is quoted
+    start_char = doc[start].idx
+    sentence_end = sentence.end_char
+    fragment = next((m for m in ctx.marks if start_char <= m.open_at < sentence_end and not m.unclosed
+                     and m.open_at - start_char < ctx.settings.fragment_reach_chars), None)
+    if fragment is None:
+        return None
+    # "ce que m'a dit la psychologue : « … »" introduces a direct quote; in "publié une heure plus tôt,
+    # car il n'a reçu « que » …" the object ends at the comma, before the fragment.
+    lead = text[start_char:fragment.open_at]
+    if COLON in lead or COMMA in lead:
+        return None
+    # The reported words run to the end of the object ("un outil « devenu indispensable » pour …"); an
+    # object the parser missed has no extent to trust, it ends with the fragment.
+    end_token = ctx.token_index_at(_last_joined_fragment(ctx, fragment).close_at)
+    if parsed:
+        end_token = max(end_token, min(obj.right_edge.i, sentence.end - 1))
+    result = clause_quote(ctx, Clause(start, end_token + 1, "mixed", verb=verb))
+    if result is None or ctx.marks.index(fragment) not in result[1]:
+        return None  # "explique sa démarche :\n\n« … »": the quote is direct, the object no report
+    return result
+
+
+def _source_quote(ctx: QuoteContext, token: Token) -> Candidate | None:
+    """Selon le rapport, … / …, d'après un proche. / Pour l'économiste, …"""
+    doc = ctx.doc
+    sentence = ctx.sentences.of(token)
+    head = token.head
+    if token.lower_ == SOURCE_AFTER_ELISION:
+        if token.i == 0 or doc[token.i - 1].lower_ != ELIDED_DE:
+            return None
+        introducer = doc[token.i - 1: token.i + 1]
+        head = doc[token.i - 1].head
+    else:
+        introducer = doc[token.i: token.i + 1]
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.i <= token.i:
+        return None
+    if token.lower_ == OPINION_INTRODUCER and not (is_opinion_holder(head)
+                                                   or head.lower_ in OPINION_HOLDER_PRONOUNS):
+        return None
+    paragraph_start = ctx.text.rfind("\n", 0, introducer.start_char) + 1
+    at_start = introducer.start == sentence.start or not ctx.text[
+        paragraph_start:introducer.start_char].strip(LEAD_MARKS)
+    if at_start:
+        return _source_before_clause(ctx, introducer, sentence)
+    # "…, selon X." / "…, d'après X."; a "pour" inside a sentence is almost never a source ("un espace
+    # de soutien, pour certains jeunes isolés").
+    if introducer.start > sentence.start and doc[introducer.start - 1].text == COMMA \
+            and token.lower_ != OPINION_INTRODUCER:
+        return _source_after_clause(ctx, introducer, sentence)
+    return None
+
+
+def _source_before_clause(ctx: QuoteContext, introducer: Span, sentence: Span) -> Candidate | None:
+    """"Selon X, …": the source runs to the comma that closes its phrase (appositions included)."""
+    doc = ctx.doc
+    commas = [t.i for t in doc[introducer.end: sentence.end] if t.text == COMMA]
+    if not commas:
+        return None
+    # Not the parser's extent of the source (it often hangs the reported clause under the source's
+    # noun): the first comma, or a later one past appositions ("Selon X, sociologue à Y, …").
+    k = 0
+    while k + 1 < len(commas) and _is_apposition(doc[commas[k] + 1: commas[k + 1]]):
+        k += 1
+    comma = commas[k]
+    source = tuple(doc[introducer.end: comma])
+    return clause_quote(ctx, Clause(comma + 1, sentence.end, "selon", speaker_tokens=source,
+                                    cue=introducer.text))
+
+
+def _source_after_clause(ctx: QuoteContext, introducer: Span, sentence: Span) -> Candidate | None:
+    """"…, selon X." / "…, d'après X.": the clause before the source."""
+    doc = ctx.doc
+    # The parser's sentence may run over a full stop or a paragraph break.
+    end = next((t.i for t in doc[introducer.end: sentence.end] if t.text in SENTENCE_END_MARKS
+                or "\n" in t.text), sentence.end)
+    source = tuple(t for t in doc[introducer.end: end] if not t.is_punct)
+    closing = next((t.i for t in doc[introducer.end: end] if t.text == COMMA), None)
+    if closing is not None:
+        before = doc[introducer.start - 2] if introducer.start > 1 else None
+        unfinished = before is not None and before.pos_ in UNFINISHED_CLAUSE_POS
+        if unfinished or _continues_the_clause(doc[closing + 1: end]):
+            # "Ces groupes ont, selon ses observations, une fonction …", "Une interdiction, selon
+            # elle, risquerait …": an aside inside the clause, the part before it no clause.
+            return None
+        source = tuple(doc[introducer.end: closing])
+    return clause_quote(ctx, Clause(sentence.start, introducer.start - 1, "selon", speaker_tokens=source,
+                                    cue=introducer.text, before_cue=True))
+
+
+def _is_apposition(span: Span) -> bool:
+    """'sociologue à l'université', 'la présidente du syndicat', 'de l'université de Genève' (a complement
+    cut by a comma), 'qui a étudié …': a phrase about the source, with no finite verb of its own outside
+    a relative clause ("avocate spécialisée dans …" has a participle)."""
+    if not len(span):
+        return False
+    first = span[0]
+    second = span[1] if len(span) > 1 else first
+    if not (is_human_noun(first) or first.lower_ in DE_FORMS or first.lower_ == SUBJECT_RELATIVE
+            or first.pos_ == "DET" and is_human_noun(second)):
+        return False
+    for token in span:
+        if token.lower_ in RELATIVE_PRONOUNS:
+            return True
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+            return False
+    return True
+
+
+def _continues_the_clause(span: Span) -> bool:
+    """What follows an aside holds the rest of the clause: a finite verb before any relative pronoun
+    ("…, selon X, menée auprès de 6 200 élèves." has none)."""
+    for token in span:
+        if token.lower_ in RELATIVE_PRONOUNS:
+            return False
+        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            return True
+    return False

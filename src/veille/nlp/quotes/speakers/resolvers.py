@@ -1,0 +1,189 @@
+"""Who the words that name a speaker stand for. The resolvers are tried in the order of SPEAKER_RESOLVERS;
+the first answer (a Speaker, or NoSpeaker to stop) wins, None passes to the next one."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from veille.nlp.entities.patterns import OUTLETS
+from veille.nlp.lexicon import PLATFORMS
+from veille.nlp.quotes.context import QuoteContext
+from veille.nlp.quotes.lexicon.closed_class import (
+    DEFINITE,
+    DEMONSTRATIVES,
+    DETERMINER_GENDER,
+    DISJUNCTIVE_PRONOUNS,
+    ELIDED_ARTICLES,
+    INDEFINITE_SUBJECT,
+    PARTITIVE_DE,
+    PLURAL_DEFINITE_ARTICLE,
+    POSSESSIVES,
+    PRONOUN_GENDER,
+    THIRD_PERSON_SUBJECTS,
+)
+from veille.nlp.quotes.lexicon.marks import HYPHEN
+from veille.nlp.quotes.lexicon.people import (
+    GROUP_WORDS,
+    INDEFINITE_SPEAKERS,
+    INDEFINITES_NEEDING_A_GROUP,
+    ROLE_NOUNS,
+)
+from veille.nlp.quotes.nouns import has_complement, is_human_noun, pronoun_form
+from veille.nlp.quotes.people import person_at, recent_person, resolve_pronoun, resolve_role
+from veille.nlp.quotes.quote import Speaker
+from veille.nlp.quotes.speakers.antecedent import subject_antecedent
+from veille.nlp.quotes.speakers.appositions import apposed_person, apposed_unlisted_name
+from veille.nlp.quotes.speakers.request import NoSpeaker, Resolution, SpeakerRequest
+
+ROLE_OR_GROUP_WORDS = ROLE_NOUNS | GROUP_WORDS
+# A role noun is the phrase's second word, or its third after an adjective ("la jeune femme").
+ROLE_NOUN_POSITIONS = slice(1, 3)
+
+
+def named_person(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """A person of the article the words name ("Claire Dubois", "M. Dubois"), or the person named in
+    apposition after them ("Sa présidente, Marianne Chevalley, …"): the fullest name, at the mention
+    nearest the words."""
+    start = request.start_char
+    person = person_at(ctx.people, start, request.end_char) \
+        or apposed_person(ctx.people, request.tokens[-1], ctx.settings)
+    if person is None:
+        return None
+    mention = min(person.mentions, key=lambda m: abs(m.start_char - start))
+    return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+
+
+def apposed_name(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """"la directrice du festival, Rim Ben Salem, …": a name NER missed, set after a noun for a person."""
+    if not any(is_human_noun(t) for t in request.tokens):
+        return None
+    name = apposed_unlisted_name(request.tokens[-1], ctx.settings)
+    return Speaker(name.text, name.start_char, name.end_char) if name is not None else None
+
+
+def _pronoun_of(head: Token) -> str:
+    return pronoun_form(head.lower_) if head.pos_ == "PRON" or head.lower_.startswith(HYPHEN) else ""
+
+
+def indefinite_on(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """"on" names nobody: « … », dit-on."""
+    return NoSpeaker("indefinite pronoun") if _pronoun_of(request.tokens[0]) == INDEFINITE_SUBJECT else None
+
+
+def pronoun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """il, elle, ils, elles, lui, eux: the last salient subject of the same gender, else the nearest person
+    named before of a compatible gender. A pronoun resolved to nobody stops the search."""
+    head = request.tokens[0]
+    word = _pronoun_of(head)
+    if word not in PRONOUN_GENDER:
+        return None
+    before = request.before
+    # The antecedent is looked for before the pronoun, or before the quote when the pronoun follows it.
+    end = head.i if head.idx < before else next(
+        (t.i for t in ctx.doc[max(0, head.i - ctx.settings.pronoun_anchor_reach): head.i] if t.idx >= before),
+        head.i)
+    if word in THIRD_PERSON_SUBJECTS:
+        antecedent = _resolved(ctx, subject_antecedent(ctx, head, PRONOUN_GENDER[word], end))
+        if antecedent is not None:
+            return antecedent
+    person = resolve_pronoun(ctx.people, word, before)
+    if person is None:
+        # "Le ministre de l'Élevage a plaidé … D'après lui, …": nobody named before, "lui" takes up the
+        # subject that was only a role.
+        if word in DISJUNCTIVE_PRONOUNS:
+            return _resolved(ctx, subject_antecedent(ctx, head, PRONOUN_GENDER[word], end)) \
+                or NoSpeaker("no antecedent")
+        return NoSpeaker("no antecedent")
+    return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
+
+
+def _resolved(ctx: QuoteContext, antecedent: Speaker | SpeakerRequest | None) -> Speaker | None:
+    if isinstance(antecedent, SpeakerRequest):
+        return resolve_speaker(ctx, antecedent)
+    return antecedent
+
+
+def _role_noun(tokens: tuple[Token, ...]) -> Token | None:
+    """The noun for a person right after the determiner, or after an adjective ("la jeune femme", "le vieil
+    homme")."""
+    role = next((t for t in tokens[ROLE_NOUN_POSITIONS] if is_human_noun(t)), None)
+    if role is not None and role.i > tokens[1].i and tokens[1].pos_ != "ADJ":
+        return None
+    return role
+
+
+def role_noun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """"la ministre", "l'entraîneur grenoblois": someone the article named before. A possessive ("son
+    porte-parole") or a complement ("la maire de Séné") may name someone new: only a person the article
+    gave that role then."""
+    tokens, before = request.tokens, request.before
+    role = _role_noun(tokens)
+    determiner = tokens[0].lower_
+    if role is None or determiner not in DEFINITE or determiner == PLURAL_DEFINITE_ARTICLE:
+        return None
+    person = resolve_role(ctx.people, role.lower_, before)
+    # A demonstrative always takes up someone already named ("ce père de trois enfants").
+    bare = determiner in DEMONSTRATIVES or determiner not in POSSESSIVES and not has_complement(
+        role, list(tokens[role.i - tokens[0].i + 1:]))
+    if person is None and bare:
+        gender = DETERMINER_GENDER.get(determiner) or (role.morph.get("Gender") or [None])[0]
+        person = recent_person(ctx.people, before, gender=gender)
+    if person is None:
+        return None
+    return Speaker(person.name, request.start_char, request.end_char, person.title, person.org)
+
+
+def possessor(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """"Selon ses relevés, …", "son bilan": the possessor speaks, the last person or organisation named.
+    Platforms and outlets are what articles talk about or cite, hardly ever the possessor of a finding."""
+    tokens = request.tokens
+    if not (tokens[0].lower_ in POSSESSIVES and len(tokens) > 1 and tokens[1].pos_ == "NOUN"
+            and _role_noun(tokens) is None and tokens[1].lower_ not in GROUP_WORDS):
+        return None
+    before = request.start_char
+    person = recent_person(ctx.people, before)
+    mention = max((m for m in person.mentions if m.start_char < before), key=lambda m: m.start_char) \
+        if person is not None else None
+    organisation = max((ent for ent in ctx.doc.ents if ent.label_ == "ORG" and ent.end_char <= before
+                        and ent.text not in PLATFORMS and ent.text not in OUTLETS),
+                       key=lambda ent: ent.start_char, default=None)
+    if organisation is not None and (mention is None or organisation.start_char > mention.start_char):
+        return Speaker(organisation.text, organisation.start_char, organisation.end_char)
+    if person is not None:
+        return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+    return None
+
+
+def phrase_as_written(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """An unnamed speaker, as the article writes it: an indefinite ("Certains", "L'un d'eux") or a noun
+    phrase ("un porte-parole de la Commission", "le syndicat")."""
+    tokens = request.tokens
+    head = tokens[0]
+    first_word = next((t for t in tokens if t.lower_ not in ELIDED_ARTICLES), head)
+    indefinite = first_word.pos_ != "NOUN" and first_word.lower_ in INDEFINITE_SPEAKERS and (
+        first_word.lower_ not in INDEFINITES_NEEDING_A_GROUP or first_word.i > head.i
+        or len(tokens) > 1 and tokens[1].lower_ in PARTITIVE_DE)
+    if indefinite or any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_OR_GROUP_WORDS
+                         or t.ent_type_ == "ORG" for t in tokens):
+        start, end = request.start_char, request.end_char
+        return Speaker(ctx.text[start:end], start, end)
+    return None
+
+
+SPEAKER_RESOLVERS = (named_person, apposed_name, indefinite_on, pronoun, role_noun, possessor,
+                     phrase_as_written)
+
+
+def resolve_speaker(ctx: QuoteContext, request: SpeakerRequest) -> Speaker | None:
+    if not request.tokens:
+        return None
+    for resolver in SPEAKER_RESOLVERS:
+        result = resolver(ctx, request)
+        if result is not None:
+            return result if isinstance(result, Speaker) else None
+    return None
+
+
+def speaker_of(ctx: QuoteContext, tokens: list[Token] | tuple[Token, ...], before: int) -> Speaker | None:
+    """The speaker the words name, for a quote at char `before`."""
+    return resolve_speaker(ctx, SpeakerRequest.of(tokens, before))
