@@ -4,10 +4,14 @@ safety rails that keep earlier work and inputs from being clobbered."""
 import csv
 import json
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from veille.apps.cli import app
+from veille.record import json_schema
+
+VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 
 RECORDS = [
     {"guid": "n1", "contenu": "Le conseil a voté le budget des écoles. « Nous rénoverons douze classes », a "
@@ -61,6 +65,8 @@ def test_records_carry_title_date_and_kept_fields(models_dir, export, tmp_path):
     assert [r["id"] for r in records] == ["n1", "n2", "n3"]
     assert records[1]["title"] == "Victoire" and records[1]["date"] == "2026-03-03"
     assert records[1]["fields"] == {"outlet": "+Sport"}  # JSON is data: not neutralised
+    for record in records:
+        VALIDATOR.validate(record)
 
 
 def test_parquet_tables_of_articles_and_quotes(models_dir, export, tmp_path):

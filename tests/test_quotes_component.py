@@ -69,10 +69,3 @@ def test_the_quote_type_is_immutable_and_serves_gold_quotes_with_a_plain_speaker
     assert QUOTE_TYPES == ("direct", "indirect", "mixed")
     assert {"incise_after", "continuation", "unclosed"} <= set(QUOTE_PATTERNS)
 
-
-def test_the_vocabulary_of_patterns_is_the_corpus_one():
-    from veille.corpus import QUOTE_PATTERNS as CORPUS_PATTERNS
-    from veille.labels import QUOTE_TYPES as LABEL_TYPES
-
-    assert set(QUOTE_PATTERNS) == set(CORPUS_PATTERNS)
-    assert QUOTE_TYPES == LABEL_TYPES

@@ -1,4 +1,5 @@
-"""The taxonomy: topic ids, stance labels and corpus vocabularies live here and nowhere else."""
+"""The taxonomy: topic ids, stance labels and entity labels live here and nowhere else (the quote types and
+patterns are the quote extractor's: veille.nlp.quotes)."""
 
 TOPICS: dict[str, str] = {
     "politique": "Politique",
@@ -29,5 +30,4 @@ STANCE_IDS: tuple[str, ...] = tuple(STANCES)
 # The polarity labels: the stances an article takes when social media are a real subject.
 POLARITY_IDS: tuple[str, ...] = ("favorable", "defavorable", "neutre")
 
-QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed")
 ENTITY_LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")

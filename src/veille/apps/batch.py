@@ -117,34 +117,21 @@ def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptio
     Items in `done` (from an earlier run's output) are skipped when their text is the one analysed then, or
     when that run recorded an error for them; an item whose text changed since is analysed again.
     """
-    from veille.analyzer import prepare_text, sha256_text
-
     done = done or {}
     refused: list[dict] = []
-
-    def unchanged(item: Item, raw: RawArticle) -> bool:
-        try:
-            return sha256_text(prepare_text(raw)[0]) == done[item.id]
-        except InputError:
-            return False
 
     def articles() -> Iterator[tuple[RawArticle, Item]]:
         for item in items:
             if item.id in done and (done[item.id] is None or item.error):
+                on_skip()  # the earlier run recorded an error for it: only --retry-errors tries again
+                continue
+            prepared = _prepared(item)
+            if isinstance(prepared, dict):
+                refused.append(prepared)
+            elif item.id in done and _unchanged(prepared, done[item.id]):
                 on_skip()
-                continue
-            if item.error:
-                refused.append(error_record(item.id, item.source, *item.error))
-                continue
-            try:
-                raw = _raw_article(item)
-            except InputError as error:
-                refused.append(error_record(item.id, item.source, error.type, str(error)))
-                continue
-            if item.id in done and unchanged(item, raw):
-                on_skip()
-                continue
-            yield raw, item
+            else:
+                yield prepared, item
 
     for result, item in analysis.outcomes(articles()):
         while refused:
@@ -155,6 +142,26 @@ def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptio
             yield _finish(item, result, options)
     while refused:
         yield refused.pop(0)
+
+
+def _prepared(item: Item) -> RawArticle | dict:
+    """The article an item holds, or the error record that refuses it."""
+    if item.error:
+        return error_record(item.id, item.source, *item.error)
+    try:
+        return _raw_article(item)
+    except InputError as error:
+        return error_record(item.id, item.source, error.type, str(error))
+
+
+def _unchanged(raw: RawArticle, earlier_sha256: str | None) -> bool:
+    """The text to analyse is the one an earlier run analysed (same SHA-256 after clean-up)."""
+    from veille.analyzer import prepare_text, sha256_text
+
+    try:
+        return sha256_text(prepare_text(raw)[0]) == earlier_sha256
+    except InputError:
+        return False
 
 
 def _finish(item: Item, record: dict, options: BatchOptions) -> dict:

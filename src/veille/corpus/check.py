@@ -11,29 +11,28 @@ from veille.corpus.duplicates import near_duplicate_pairs, template_runs
 from veille.corpus.records import (
     COLLECTIONS,
     GENRES,
-    QUOTE_PATTERNS,
     REGIONS,
     REQUIRED_FIELDS,
     TRAP_KINDS,
     Article,
     CorpusError,
     Fault,
-    GoldQuote,
     read_records,
 )
-from veille.labels import ENTITY_LABELS, MAX_TOPICS, QUOTE_TYPES, STANCE_IDS, TOPIC_IDS
+from veille.labels import ENTITY_LABELS, MAX_TOPICS, STANCE_IDS, TOPIC_IDS
+from veille.nlp.quotes import QUOTE_PATTERNS, QUOTE_TYPES, Quote
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def locate_quote_parts(text: str, quotes: list[dict], faults: list[Fault], where: str
-                       ) -> list[GoldQuote]:
+                       ) -> list[Quote]:
     """Find each part verbatim, searching forward from the previous quote's start.
 
     Quotes are listed in order of appearance, so an ambiguous string resolves to the occurrence that
     follows the previous quote.
     """
-    located: list[GoldQuote] = []
+    located: list[Quote] = []
     cursor = 0
     for index, quote in enumerate(quotes):
         parts = quote.get("parts") or []
@@ -56,97 +55,103 @@ def locate_quote_parts(text: str, quotes: list[dict], faults: list[Fault], where
         else:
             if spans:
                 cursor = spans[0][0]
-                located.append(GoldQuote(type=quote.get("type", ""), parts=spans,
-                                         speaker=quote.get("speaker"), cue=quote.get("cue"),
-                                         pattern=quote.get("pattern", "")))
+                located.append(Quote(type=quote.get("type", ""), parts=tuple(spans),
+                                     speaker=quote.get("speaker"), cue=quote.get("cue"),
+                                     pattern=quote.get("pattern")))
     return located
 
 
 def validate_record(record: dict, where: str) -> tuple[Article | None, list[Fault]]:
-    faults: list[Fault] = []
-    for name in REQUIRED_FIELDS:
-        if name not in record:
-            faults.append(Fault(where, f"missing field {name!r}"))
-    if faults:
-        return None, faults
-
+    """The article a record describes, or the faults that keep it out of the corpus."""
+    missing = [Fault(where, f"missing field {name!r}") for name in REQUIRED_FIELDS if name not in record]
+    if missing:
+        return None, missing
     text = record["text"]
     if not isinstance(text, str) or len(text.split()) < 20:
-        faults.append(Fault(where, "text must be a string of at least 20 words"))
+        return None, [Fault(where, "text must be a string of at least 20 words")]
+    problems = [*_label_problems(record), *_quote_problems(record["quotes"], text),
+                *_trap_problems(record.get("traps") or [], text), *_entity_problems(record["entities"], text)]
+    faults = [Fault(where, problem) for problem in problems]
+    quotes = [quote for quote in record["quotes"] if isinstance(quote, dict)] \
+        if isinstance(record["quotes"], list) else []
+    located = locate_quote_parts(text, quotes, faults, where)
+    if faults:
         return None, faults
-    if not isinstance(record["id"], str) or not record["id"].strip():
-        faults.append(Fault(where, "id must be a non-empty string"))
+    article = Article(id=record["id"], text=text, topics=list(record["topics"]), stance=record["stance"],
+                      title=record.get("title"), date=record.get("date"), genre=record["genre"],
+                      region=record["region"], collection=record.get("collection", "main"), quotes=located,
+                      raw=record)
+    return article, faults
 
+
+def _label_problems(record: dict) -> list[str]:
+    """The id, topics, stance, genre, region, collection and date against their vocabularies."""
+    problems = []
+    if not isinstance(record["id"], str) or not record["id"].strip():
+        problems.append("id must be a non-empty string")
     topics = record["topics"]
     if not isinstance(topics, list) or not 1 <= len(topics) <= MAX_TOPICS:
-        faults.append(Fault(where, f"topics must list 1 to {MAX_TOPICS} ids"))
+        problems.append(f"topics must list 1 to {MAX_TOPICS} ids")
         topics = []
-    for topic in topics:
-        if topic not in TOPIC_IDS:
-            faults.append(Fault(where, f"unknown topic {topic!r}"))
+    problems += [f"unknown topic {topic!r}" for topic in topics if topic not in TOPIC_IDS]
     if len(set(topics)) != len(topics):
-        faults.append(Fault(where, "a topic is listed twice"))
-    if record["stance"] not in STANCE_IDS:
-        faults.append(Fault(where, f"unknown stance {record['stance']!r}"))
-    if record["genre"] not in GENRES:
-        faults.append(Fault(where, f"unknown genre {record['genre']!r} (one of {', '.join(GENRES)})"))
-    if record["region"] not in REGIONS:
-        faults.append(Fault(where, f"unknown region {record['region']!r}"))
+        problems.append("a topic is listed twice")
+    for name, vocabulary in (("stance", STANCE_IDS), ("genre", GENRES), ("region", REGIONS)):
+        if record[name] not in vocabulary:
+            problems.append(f"unknown {name} {record[name]!r} (one of {', '.join(vocabulary)})")
     collection = record.get("collection", "main")
     if collection not in COLLECTIONS:
-        faults.append(Fault(where, f"unknown collection {collection!r}"))
+        problems.append(f"unknown collection {collection!r}")
     if record["date"] is not None and not DATE_RE.match(str(record["date"])):
-        faults.append(Fault(where, "date must be YYYY-MM-DD or null"))
+        problems.append("date must be YYYY-MM-DD or null")
+    return problems
 
-    quotes = record["quotes"]
+
+def _quote_problems(quotes: object, text: str) -> list[str]:
     if not isinstance(quotes, list):
-        faults.append(Fault(where, "quotes must be a list"))
-        quotes = []
+        return ["quotes must be a list"]
+    problems = []
     for index, quote in enumerate(quotes):
         label = f"quote {index + 1}"
         if not isinstance(quote, dict):
-            faults.append(Fault(where, f"{label}: must be an object"))
+            problems.append(f"{label}: must be an object")
             continue
         if quote.get("type") not in QUOTE_TYPES:
-            faults.append(Fault(where, f"{label}: unknown type {quote.get('type')!r}"))
+            problems.append(f"{label}: unknown type {quote.get('type')!r}")
         if quote.get("pattern") not in QUOTE_PATTERNS:
-            faults.append(Fault(where, f"{label}: unknown pattern {quote.get('pattern')!r}"))
+            problems.append(f"{label}: unknown pattern {quote.get('pattern')!r}")
         if not isinstance(quote.get("parts"), list) or not quote.get("parts"):
-            faults.append(Fault(where, f"{label}: parts must be a non-empty list of strings"))
+            problems.append(f"{label}: parts must be a non-empty list of strings")
         if quote.get("speaker") is not None and not isinstance(quote.get("speaker"), str):
-            faults.append(Fault(where, f"{label}: speaker must be a string or null"))
+            problems.append(f"{label}: speaker must be a string or null")
         cue = quote.get("cue")
         if cue is not None and (not isinstance(cue, str) or cue not in text):
-            faults.append(Fault(where, f"{label}: cue {cue!r} not found verbatim in the text"))
+            problems.append(f"{label}: cue {cue!r} not found verbatim in the text")
         if quote.get("pattern") == "incise_inside" and len(quote.get("parts") or []) < 2:
-            faults.append(Fault(where, f"{label}: an incise inside a quote makes two parts"))
-    dict_quotes = [quote for quote in quotes if isinstance(quote, dict)]
-    located = locate_quote_parts(text, dict_quotes, faults, where)
+            problems.append(f"{label}: an incise inside a quote makes two parts")
+    return problems
 
-    for trap in record.get("traps", []) or []:
+
+def _trap_problems(traps: list, text: str) -> list[str]:
+    problems = []
+    for trap in traps:
         if not isinstance(trap, dict) or trap.get("kind") not in TRAP_KINDS:
-            faults.append(Fault(where, f"trap {trap!r}: kind must be one of {', '.join(TRAP_KINDS)}"))
+            problems.append(f"trap {trap!r}: kind must be one of {', '.join(TRAP_KINDS)}")
         elif not isinstance(trap.get("text"), str) or trap["text"] not in text:
-            faults.append(Fault(where, f"trap text not found verbatim: {trap.get('text')!r}"))
+            problems.append(f"trap text not found verbatim: {trap.get('text')!r}")
+    return problems
 
-    entities = record["entities"]
+
+def _entity_problems(entities: object, text: str) -> list[str]:
     if not isinstance(entities, list):
-        faults.append(Fault(where, "entities must be a list"))
-        entities = []
+        return ["entities must be a list"]
+    problems = []
     for entity in entities:
         if not isinstance(entity, dict) or entity.get("label") not in ENTITY_LABELS:
-            faults.append(Fault(where, f"entity {entity!r}: label must be one of "
-                                       f"{', '.join(ENTITY_LABELS)}"))
+            problems.append(f"entity {entity!r}: label must be one of {', '.join(ENTITY_LABELS)}")
         elif not isinstance(entity.get("text"), str) or entity["text"] not in text:
-            faults.append(Fault(where, f"entity text not found verbatim: {entity.get('text')!r}"))
-
-    if faults:
-        return None, faults
-    article = Article(id=record["id"], text=text, topics=list(topics), stance=record["stance"],
-                      title=record.get("title"), date=record.get("date"), genre=record["genre"],
-                      region=record["region"], collection=collection, quotes=located, raw=record)
-    return article, faults
-
+            problems.append(f"entity text not found verbatim: {entity.get('text')!r}")
+    return problems
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from veille.input.decode import parse_json_lines
+from veille.nlp.quotes import Quote
 
 GENRES = (
     "depeche", "breve", "reportage", "entretien", "tribune", "analyse", "portrait", "communique",
@@ -15,10 +16,6 @@ GENRES = (
 )
 REGIONS = ("france", "belgique", "suisse", "quebec", "afrique")
 COLLECTIONS = ("main", "challenge")
-QUOTE_PATTERNS = (
-    "incise_after", "incise_inside", "colon", "colon_next_paragraph", "indirect_que", "selon",
-    "mixed", "dash", "continuation", "multi_paragraph", "unclosed",
-)
 TRAP_KINDS = (
     "title", "named_plan", "scare_quote", "negated_cue", "modal_cue", "declined_comment",
     "interviewed_by", "passing_platform_mention",
@@ -34,23 +31,6 @@ class CorpusError(ValueError):
 
 
 @dataclass
-class GoldQuote:
-    type: str
-    parts: list[tuple[int, int]]
-    speaker: str | None
-    cue: str | None
-    pattern: str
-
-    @property
-    def start(self) -> int:
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1][1]
-
-
-@dataclass
 class Article:
     id: str
     text: str
@@ -61,7 +41,7 @@ class Article:
     genre: str | None = None
     region: str | None = None
     collection: str = "main"
-    quotes: list[GoldQuote] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # gold quotes: speakers as plain names
     raw: dict = field(default_factory=dict, repr=False)
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import cohen_kappa_score, f1_score
 
-from veille.corpus import Article, GoldQuote, locate_quote_parts
+from veille.corpus import Article, locate_quote_parts
 from veille.evaluation.quotes import SystemQuote, Tally, score_article, summarise
 from veille.labels import STANCE_IDS, TOPIC_IDS
+from veille.nlp.quotes import Quote
 
 
 def load_second_annotations(path: Path) -> dict[str, dict]:
@@ -30,7 +31,7 @@ def agreement(articles: list[Article], second: dict[str, dict]) -> dict:
     tally = Tally()
     for article, labels in pairs:
         faults: list = []
-        quotes: list[GoldQuote] = locate_quote_parts(article.text, labels.get("quotes", []), faults,
+        quotes: list[Quote] = locate_quote_parts(article.text, labels.get("quotes", []), faults,
                                                      article.id)
         score_article(article, [SystemQuote(q.type, q.parts, q.speaker) for q in quotes], tally)
     per_topic = f1_score(first_topics, second_topics, average=None, zero_division=0)

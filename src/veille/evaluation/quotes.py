@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from veille.analyzer import Analyzer, ParsedArticle
 from veille.corpus import Article, split_articles
-from veille.labels import QUOTE_TYPES
+from veille.nlp.quotes import QUOTE_TYPES
 from veille.nlp.quotes.marks import find_marked_spans
 
 IOU_THRESHOLD = 0.5

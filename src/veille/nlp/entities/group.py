@@ -46,34 +46,33 @@ def clean_mention(article_text: str, start: int, end: int, label: str) -> Mentio
         start += 1
     while end > start and article_text[end - 1] in EDGE_JUNK:
         end -= 1
+    start = _past_elisions_and_titles(article_text, start, end, label)
+    text = article_text[start:end]
+    return Mention(text=text, label=label, start=start, end=end) if _names_something(text, label) else None
+
+
+def _past_elisions_and_titles(article_text: str, start: int, end: int, label: str) -> int:
+    """Where the name starts after "d'", "l'" (kept for organisations: "L'Oréal") and, for people, "M."."""
+    prefixes = ELISION_PREFIXES if label == "PER" else tuple(
+        prefix for prefix in ELISION_PREFIXES if prefix != "l'")
+    titles = PERSON_TITLES if label == "PER" else ()
     changed = True
     while changed and start < end:
-        changed = False
         lowered = article_text[start:end].replace("’", "'").lower()
-        prefixes = ELISION_PREFIXES if label == "PER" else tuple(
-            prefix for prefix in ELISION_PREFIXES if prefix != "l'")
-        for prefix in prefixes:
-            if lowered.startswith(prefix) and len(lowered) > len(prefix):
-                start += len(prefix)
-                changed = True
-                break
-        if label == "PER":
-            for title in PERSON_TITLES:
-                if article_text.startswith(title + " ", start):
-                    start += len(title) + 1
-                    changed = True
-                    break
-    text = article_text[start:end]
+        prefix = next((p for p in prefixes if lowered.startswith(p) and len(lowered) > len(p)), None)
+        title = next((t for t in titles if article_text.startswith(t + " ", start)), None)
+        start += len(prefix) if prefix else 0
+        start += len(title) + 1 if title and not prefix else 0
+        changed = bool(prefix or title)
+    return start
+
+
+def _names_something(text: str, label: str) -> bool:
+    """Two letters or more, a capital or a digit first, not a word NER tags by mistake, no line break."""
     letters = [char for char in text if char.isalpha()]
     if len(letters) < 2 or not text[0].isupper() and not text[0].isdigit():
-        return None
-    if _key(text) in NOT_NAMES:
-        return None
-    if label == "MISC" and text.isupper():
-        return None
-    if "\n" in text:
-        return None
-    return Mention(text=text, label=label, start=start, end=end)
+        return False
+    return _key(text) not in NOT_NAMES and not (label == "MISC" and text.isupper()) and "\n" not in text
 
 
 def is_part_of_name(short: str, full: str) -> bool:

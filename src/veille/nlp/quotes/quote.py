@@ -17,11 +17,12 @@ QuoteType = Literal["direct", "indirect", "mixed"]
 QUOTE_TYPES: tuple[QuoteType, ...] = get_args(QuoteType)
 
 # How a quote is introduced, the names of corpus/GUIDELINES.md. The extractor gives every one but
-# "unclosed" (an unclosed quote with an incise: it finds it as incise_after or leaves it unattributed); an
-# unattributed direct quote has no pattern (None).
+# "unclosed" (an unclosed quote with an incise: it finds it as incise_after or leaves it unattributed) and
+# "interview_answer" (an answer of a Q/A interview, annotated in real press); an unattributed direct quote
+# has no pattern (None).
 QuotePattern = Literal[
     "incise_after", "incise_inside", "colon", "colon_next_paragraph", "indirect_que", "selon",
-    "mixed", "dash", "continuation", "multi_paragraph", "unclosed",
+    "mixed", "dash", "continuation", "multi_paragraph", "unclosed", "interview_answer",
 ]
 QUOTE_PATTERNS: tuple[QuotePattern, ...] = get_args(QuotePattern)
 
