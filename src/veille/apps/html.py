@@ -126,7 +126,8 @@ def body_html(record: Mapping) -> str:
 
 def _header(record: Mapping) -> list[str]:
     title = record.get("title") or record.get("id") or "article"
-    meta = " · ".join(escape(str(record[key])) for key in ("id", "date", "source") if record.get(key))
+    known = [str(record[key]) for key in ("id", "date", "source") if record.get(key)]
+    meta = " · ".join(escape(value) for number, value in enumerate(known) if value not in known[:number])
     parts = [f"<h2>{escape(str(title))}</h2>", f'<p class="veille-meta">{meta}</p>',
              '<div class="veille-header">']
     topics = ", ".join(f"{escape(TOPICS.get(t['label'], t['label']))} ({t['score']:.2f})"
