@@ -45,8 +45,8 @@ def raw_article(item: object, number: int) -> RawArticle:
     if isinstance(item, str):
         return RawArticle(text=item, id=name, source=name)
     if isinstance(item, tuple | list) and len(item) == 2 and isinstance(item[0], str):
-        title = item[1]
-        return RawArticle(text=item[0], id=name, source=name, title=str(title) if title else None)
+        title = item[1] if isinstance(item[1], str) and item[1].strip() else None
+        return RawArticle(text=item[0], id=name, source=name, title=title)
     if isinstance(item, Mapping):
         return from_json_object(dict(item), name)
     raise TypeError(f"analyze_many: item {number} is a {type(item).__name__}; give a string, a (text, title) "
