@@ -77,7 +77,7 @@ def test_to_dataframe_one_row_per_article_or_per_quote(records, tmp_path):
     quotes = veille.to_dataframe(records, level="quotes")
     assert len(quotes) == sum(len(record.get("quotes", [])) for record in records)
     row = quotes[quotes["speaker"] == "Louise Garnier"].iloc[0]
-    assert row["id"] == "<text 3>" and row["title"] == "Le marché rouvre"
+    assert row["article_id"] == "<text 3>" and row["title"] == "Le marché rouvre"
     text = records[2]["text"]
     assert " ".join(text[start:end] for start, end in row["parts"]) == row["text"]
     assert {"speaker_title", "speaker_org", "type", "cue", "start", "end"} <= set(quotes.columns)

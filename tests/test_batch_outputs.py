@@ -156,3 +156,12 @@ def test_quiet_prints_nothing_and_verbose_lists_the_failed_items(models_dir, exp
     assert quiet.exit_code == 1 and quiet.stderr == ""
     verbose = run(models_dir, export, "-o", tmp_path / "v.jsonl", *FIELDS, "-v")
     assert "export.jsonl:3: empty: no text in field 'contenu'" in verbose.stderr
+
+
+def test_html_format_writes_one_page_with_every_article(models_dir, export, tmp_path):
+    out = tmp_path / "page.html"
+    run(models_dir, export, "-o", out, "--format", "html", *FIELDS)
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "Odile Perret" in page and "Paul Brun" in page and "Victoire" in page
+    assert "empty" in page  # the empty item's error line

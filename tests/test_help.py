@@ -31,7 +31,7 @@ def test_every_help_renders_with_its_usage_line_and_plain_flags():
 
 def test_batch_help_names_its_formats_and_safety_flags():
     output = CliRunner().invoke(app, ["batch", "--help"]).output
-    for flag in ("--format jsonl|csv|quotes-csv|parquet|quotes-parquet", "--force", "--retry-errors",
+    for flag in ("--format jsonl|csv|quotes-csv|parquet|quotes-parquet|html", "--force", "--retry-errors",
                  "--keep-fields", "-q, --quiet", "-v, --verbose"):
         assert flag in output
 

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import IO
 
 from veille import __version__
-from veille.labels import ENTITY_LABELS, QUOTE_TYPES
+from veille.labels import ENTITY_LABELS
+from veille.nlp.quotes import QUOTE_TYPES
 
 FORMATS = ("prodigy", "doccano", "label-studio")
 SPEAKER = "SPEAKER"

@@ -1,24 +1,19 @@
 """Records as pandas tables: one row per article, or one row per quote.
 
-The rows are built in plain Python (article_rows, quote_rows); pandas is imported only by to_dataframe, with a
-message that says how to install it when it is missing.
+The rows are the batch tables' (apps/rows.py), with every topic's score added; pandas is imported only by
+to_dataframe, with a message that says how to install it when it is missing.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from veille.apps.rows import ARTICLE_COLUMNS, QUOTE_COLUMNS, article_row, quote_rows
 from veille.labels import TOPIC_IDS
 
 LEVELS = ("articles", "quotes")
-TOP_SPEAKERS = 3
-ARTICLE_COLUMNS = ("id", "title", "date", "source", "language", "topics", "stance", "stance_score",
-                   "entities", "quotes", "top_speakers", "warnings", "error")
-QUOTE_COLUMNS = ("id", "title", "date", "source", "speaker", "speaker_title", "speaker_org", "speaker_kind",
-                 "type", "cue", "text", "start", "end", "parts")
 TOPIC_PREFIX = "topic_"
 
 
@@ -47,26 +42,11 @@ def _records(records: Mapping | Iterable[Mapping] | str | Path) -> Iterable[Mapp
 
 
 def article_rows(records: Iterable[Mapping]) -> tuple[list[dict], list[str]]:
-    """One row per record (error records too, with their error), and the topic score columns in taxonomy
-    order."""
+    """One row per record (error records too, with their error), with every topic's score as a topic_<label>
+    column; and those columns in taxonomy order."""
     rows, topics_seen = [], set()
     for record in records:
-        if "error" in record:
-            error = record["error"] or {}
-            rows.append({"id": record.get("id"), "source": record.get("source"),
-                         "error": f"{error.get('type')}: {error.get('message')}"})
-            continue
-        speakers = Counter(q["speaker"] for q in record.get("quotes") or [] if q.get("speaker"))
-        stance = record.get("stance") or {}
-        row = {
-            "id": record.get("id"), "title": record.get("title"), "date": record.get("date"),
-            "source": record.get("source"), "language": record.get("language"),
-            "topics": ";".join(t["label"] for t in record.get("topics") or []),
-            "stance": stance.get("label"), "stance_score": stance.get("score"),
-            "entities": len(record.get("entities") or []), "quotes": len(record.get("quotes") or []),
-            "top_speakers": ";".join(name for name, _ in speakers.most_common(TOP_SPEAKERS)),
-            "warnings": " | ".join(record.get("warnings") or []), "error": None,
-        }
+        row = article_row(record)
         for label, score in (record.get("topic_scores") or {}).items():
             row[TOPIC_PREFIX + label] = score
             topics_seen.add(label)
@@ -74,18 +54,6 @@ def article_rows(records: Iterable[Mapping]) -> tuple[list[dict], list[str]]:
     ordered = [label for label in TOPIC_IDS if label in topics_seen]
     ordered += sorted(topics_seen - set(TOPIC_IDS))
     return rows, [TOPIC_PREFIX + label for label in ordered]
-
-
-def quote_rows(records: Iterable[Mapping]) -> list[dict]:
-    """One row per quote of every record, with its article's id, title, date and source."""
-    rows = []
-    for record in records:
-        for quote in record.get("quotes") or []:
-            row = {key: record.get(key) for key in ("id", "title", "date", "source")}
-            row.update({key: quote.get(key) for key in QUOTE_COLUMNS if key not in row})
-            row["parts"] = [list(part) for part in quote.get("parts") or []]
-            rows.append(row)
-    return rows
 
 
 def _pandas():
@@ -104,7 +72,8 @@ def to_dataframe(records: Mapping | Iterable[Mapping] | str | Path, level: str =
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     pandas = _pandas()
     if level == "quotes":
-        return pandas.DataFrame(quote_rows(_records(records)), columns=list(QUOTE_COLUMNS))
+        rows = [row for record in _records(records) for row in quote_rows(record, with_errors=False)]
+        return pandas.DataFrame(rows, columns=[c for c in QUOTE_COLUMNS if c != "error"])
     rows, topic_columns = article_rows(_records(records))
-    columns = [*ARTICLE_COLUMNS[:6], *topic_columns, *ARTICLE_COLUMNS[6:]]
+    columns = [*ARTICLE_COLUMNS[:7], *topic_columns, *ARTICLE_COLUMNS[7:]]
     return pandas.DataFrame(rows, columns=columns)

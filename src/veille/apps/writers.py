@@ -1,26 +1,22 @@
 """The output formats of a batch run: JSON Lines (the contract), tables of articles or of quotes as CSV or
-Parquet.
+Parquet, and one HTML page with every article highlighted.
 
 JSON Lines and CSV are written a whole line at a time and flushed, so an interruption loses nothing already
 written and `--resume` can go on from them. Parquet is written in row groups and is readable only once closed:
-those runs cannot be resumed.
+those runs cannot be resumed, nor can an HTML page.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-FORMATS = ("jsonl", "csv", "quotes-csv", "parquet", "quotes-parquet")
+from veille.apps.rows import ARTICLE_COLUMNS, QUOTE_COLUMNS, article_row, quote_rows
+
+FORMATS = ("jsonl", "csv", "quotes-csv", "parquet", "quotes-parquet", "html")
 RESUMABLE = ("jsonl", "csv")
-ARTICLE_COLUMNS = ("id", "source", "title", "date", "language", "text_sha256", "topics", "stance",
-                   "stance_score", "entities", "quotes", "top_speakers", "warnings", "error")
-QUOTE_COLUMNS = ("article_id", "title", "date", "source", "speaker", "speaker_title", "speaker_org", "type",
-                 "cue", "text", "start", "end", "parts", "error")
-TOP_SPEAKERS = 3
 ROW_GROUP = 2000
 # Parquet column types (pyarrow type names); every other column, --keep-fields included, is a string.
 PARQUET_TYPES = {"entities": "int64", "quotes": "int64", "stance_score": "float64", "start": "int64",
@@ -29,38 +25,17 @@ PARQUET_TYPES = {"entities": "int64", "quotes": "int64", "stance_score": "float6
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def article_rows(line: dict) -> list[dict]:
-    """One row per article (or per error record)."""
-    if "error" in line:
-        return [{"id": line["id"], "source": line["source"],
-                 "error": f"{line['error']['type']}: {line['error']['message']}"}]
-    speakers = Counter(q["speaker"] for q in line["quotes"] if q["speaker"])
-    return [{
-        "id": line["id"], "source": line["source"], "title": line["title"] or "", "date": line["date"] or "",
-        "language": line["language"], "text_sha256": line["text_sha256"],
-        "topics": ";".join(t["label"] for t in line["topics"]),
-        "stance": line["stance"].get("label", ""), "stance_score": line["stance"].get("score", ""),
-        "entities": len(line["entities"]), "quotes": len(line["quotes"]),
-        "top_speakers": ";".join(name for name, _ in speakers.most_common(TOP_SPEAKERS)),
-        "warnings": " | ".join(line["warnings"]), "error": "",
-    }]
+def _article_rows(record: dict) -> list[dict]:
+    return [article_row(record)]
 
 
-def quote_rows(line: dict) -> list[dict]:
-    """One row per quote; an error record gives one row saying why the article has none."""
-    if "error" in line:
-        return [{"article_id": line["id"], "source": line["source"],
-                 "error": f"{line['error']['type']}: {line['error']['message']}"}]
-    article = {"article_id": line["id"], "title": line["title"] or "", "date": line["date"] or "",
-               "source": line["source"], "error": ""}
-    return [{**article, "speaker": quote["speaker"] or "", "speaker_title": quote["speaker_title"] or "",
-             "speaker_org": quote["speaker_org"] or "", "type": quote["type"], "cue": quote["cue"] or "",
-             "text": quote["text"], "start": quote["start"], "end": quote["end"],
-             "parts": json.dumps(quote["parts"])} for quote in line["quotes"]]
-
-
-def neutralised(value: object) -> object:
-    """A cell a spreadsheet would run as a formula, made plain text by a leading apostrophe."""
+def csv_cell(value: object) -> object:
+    """A CSV cell: empty for None, JSON for a list, and a leading apostrophe on text a spreadsheet would run
+    as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -100,7 +75,7 @@ class TableWriter:
         rows = [{**row, **{name: fields.get(name) for name in self.kept}} for row in self.rows(line)]
         if not self.parquet:
             for row in rows:
-                self.csv.writerow({key: neutralised(value) for key, value in row.items()})
+                self.csv.writerow({key: csv_cell(value) for key, value in row.items()})
             self.handle.flush()
             return
         self.pending.extend(rows)
@@ -131,19 +106,43 @@ class TableWriter:
 
 
 def _cell(value: object, kind: str) -> object:
-    """A value of the column's type; empty cells (an error record's) are nulls."""
+    """A value of the column's type; empty cells (an error record's) are nulls, lists are JSON."""
     if value is None or value == "":
         return None
+    if isinstance(value, list):
+        return json.dumps(value)
     return value if kind != "string" else str(value)
+
+
+class HtmlWriter:
+    """One self-contained page, an article section at a time (the page closes with the run)."""
+
+    def __init__(self, out: Path):
+        from veille.apps.html import article_html, iter_html
+
+        self.article_html = article_html
+        self.head, *_, self.foot = list(iter_html([]))
+        self.handle = out.open("w", encoding="utf-8")
+        self.handle.write(self.head)
+
+    def write(self, line: dict) -> None:
+        self.handle.write(self.article_html(line) + "\n")
+        self.handle.flush()
+
+    def close(self) -> None:
+        self.handle.write(self.foot)
+        self.handle.close()
 
 
 def open_writer(out: Path, fmt: str, append: bool, kept: tuple[str, ...] = ()):
     if fmt == "jsonl":
         return JsonLinesWriter(out, append)
+    if fmt == "html":
+        return HtmlWriter(out)
     if fmt.startswith("quotes-"):
         return TableWriter(out, quote_rows, QUOTE_COLUMNS, kept, parquet=fmt.endswith("parquet"),
                            append=append)
-    return TableWriter(out, article_rows, ARTICLE_COLUMNS, kept, parquet=fmt == "parquet", append=append)
+    return TableWriter(out, _article_rows, ARTICLE_COLUMNS, kept, parquet=fmt == "parquet", append=append)
 
 
 def parquet_available() -> bool:

@@ -10,7 +10,7 @@ from veille.apps.cli.base import MODELS_HELP, app, fail, load_analyzer, stderr
 from veille.apps.writers import FORMATS, RESUMABLE
 
 FORMAT_HELP = ("jsonl: the records (the contract); csv or parquet: one row per article; quotes-csv or "
-               "quotes-parquet: one row per quote.")
+               "quotes-parquet: one row per quote; html: one page with every article highlighted.")
 
 
 @app.command()

@@ -35,23 +35,7 @@ def export(
     except OSError as error:
         fail(f"cannot write {out} ({error.strerror})")
 
-    for line in summary.bad_lines[:MAX_BAD_LINES_SHOWN]:
-        stderr.print(f"[yellow]skipped[/] {line}", highlight=False)
-    if len(summary.bad_lines) > MAX_BAD_LINES_SHOWN:
-        hidden = len(summary.bad_lines) - MAX_BAD_LINES_SHOWN
-        stderr.print(f"… and {hidden} more unreadable lines", highlight=False)
-    skipped = []
-    if summary.without_text:
-        skipped.append(f"{summary.without_text} records without their text (written by `batch --no-text`: "
-                       "run the batch again without it to export them)")
-    if summary.errors:
-        skipped.append(f"{summary.errors} error records (nothing was analysed)")
-    if summary.bad_lines:
-        skipped.append(f"{len(summary.bad_lines)} unreadable lines")
-    if summary.bad_spans:
-        skipped.append(f"{summary.bad_spans} spans whose offsets fall outside their text")
-    if skipped:
-        stderr.print("skipped: " + "; ".join(skipped), highlight=False)
+    _report_skipped(summary)
     if not summary.written:
         fail(f"no record to export from {results}; {out} not written")
     stderr.print(f"{summary.written} articles, {summary.spans} spans written to {out} ({to})",
@@ -61,3 +45,22 @@ def export(
                      highlight=False, markup=False)
     if summary.bad_lines:
         raise typer.Exit(1)
+
+
+def _report_skipped(summary) -> None:
+    """The unreadable lines (the first few) and a count of everything left out, on stderr."""
+    for line in summary.bad_lines[:MAX_BAD_LINES_SHOWN]:
+        stderr.print(f"[yellow]skipped[/] {line}", highlight=False)
+    if len(summary.bad_lines) > MAX_BAD_LINES_SHOWN:
+        hidden = len(summary.bad_lines) - MAX_BAD_LINES_SHOWN
+        stderr.print(f"… and {hidden} more unreadable lines", highlight=False)
+    reasons = (
+        (summary.without_text, f"{summary.without_text} records without their text (written by `batch "
+                               "--no-text`: run the batch again without it to export them)"),
+        (summary.errors, f"{summary.errors} error records (nothing was analysed)"),
+        (summary.bad_lines, f"{len(summary.bad_lines)} unreadable lines"),
+        (summary.bad_spans, f"{summary.bad_spans} spans whose offsets fall outside their text"),
+    )
+    skipped = [reason for count, reason in reasons if count]
+    if skipped:
+        stderr.print("skipped: " + "; ".join(skipped), highlight=False)
