@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from veille import __version__
 from veille.features import ArticleFeatures
@@ -193,7 +194,7 @@ class Analyzer:
         input order, a refusal as soon as the stream reaches it."""
         refused: list[tuple[InputError, object]] = []
 
-        def prepared():
+        def prepared() -> Iterator[tuple[str, str | None, object]]:
             for raw, context in raws:
                 try:
                     text, warnings = prepare_text(raw)
@@ -202,7 +203,8 @@ class Analyzer:
                     continue
                 yield text, raw.title, (raw, warnings, context)
 
-        for article, (raw, warnings, context) in self.parse_stream(prepared()):
+        for article, packed in self.parse_stream(prepared()):
+            raw, warnings, context = cast("tuple[RawArticle, list[str], object]", packed)
             while refused:
                 yield refused.pop(0)
             yield self._record(raw, article.text, warnings, article), context
