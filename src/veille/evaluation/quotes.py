@@ -2,7 +2,9 @@
 
 Quotes match one to one when their word tokens overlap with IoU >= 0.5; exact match compares the words
 with marks, spaces and final punctuation stripped. Speakers are scored on matched quotes, and a
-(quote, speaker) pair counts only when both are right.
+(quote, speaker) pair counts only when both are right. Gold quotes are offsets into the article's text
+(the corpus's located parts, or the real-press labels); a gold quote that carries a `speaker_kind` is also
+counted by kind.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ class Tally:
     speaker_right: int = 0
     matched: int = 0
     errors: list[str] = field(default_factory=list)
+    # gold speaker_kind -> [matched, speaker right]; gold pattern -> [gold, matched]
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
+    by_pattern: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _token_set(text: str, parts: list[tuple[int, int]], tokens: list[tuple[int, int]]) -> set[int]:
@@ -69,7 +74,9 @@ def speaker_is_right(gold: str | None, predicted: str | None, other_people: set[
                    if person.lower().split()[-1] not in gold_l)
 
 
-def score_article(article: Article, predicted: list[SystemQuote], tally: Tally) -> None:
+def score_article(article: Article, predicted: list[SystemQuote], tally: Tally
+                  ) -> list[tuple[int, int, bool]]:
+    """Tally one article; return the matches as (gold index, predicted index, speaker right)."""
     text = article.text
     tokens = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
     gold_sets = [_token_set(text, q.parts, tokens) for q in article.quotes]
@@ -78,6 +85,7 @@ def score_article(article: Article, predicted: list[SystemQuote], tally: Tally) 
               if q.speaker and not q.speaker.lower().startswith(DETERMINERS)}
     for quote in article.quotes:
         tally.gold[quote.type] = tally.gold.get(quote.type, 0) + 1
+        tally.by_pattern.setdefault(quote.pattern, [0, 0])[0] += 1
     for quote in predicted:
         tally.predicted[quote.type] = tally.predicted.get(quote.type, 0) + 1
     candidates = []
@@ -89,6 +97,7 @@ def score_article(article: Article, predicted: list[SystemQuote], tally: Tally) 
                 if iou >= IOU_THRESHOLD:
                     candidates.append((iou, g, p))
     used_gold, used_predicted = set(), set()
+    matches = []
     for _, g, p in sorted(candidates, reverse=True):
         if g in used_gold or p in used_predicted:
             continue
@@ -102,7 +111,15 @@ def score_article(article: Article, predicted: list[SystemQuote], tally: Tally) 
         system_words = " ".join(text[s:e] for s, e in system.parts)
         if _normalised(gold_words) == _normalised(system_words):
             tally.exact += 1
-        if speaker_is_right(gold.speaker, system.speaker, people - {gold.speaker}):
+        right = speaker_is_right(gold.speaker, system.speaker, people - {gold.speaker})
+        matches.append((g, p, right))
+        tally.by_pattern[gold.pattern][1] += 1
+        kind = getattr(gold, "speaker_kind", None)
+        if kind is not None:
+            counts = tally.by_kind.setdefault(kind, [0, 0])
+            counts[0] += 1
+            counts[1] += right
+        if right:
             tally.speaker_right += 1
         elif len(tally.errors) < 400:
             tally.errors.append(f"{article.id}: speaker {system.speaker!r} for gold {gold.speaker!r}: "
@@ -115,6 +132,7 @@ def score_article(article: Article, predicted: list[SystemQuote], tally: Tally) 
         if p not in used_predicted and len(tally.errors) < 400:
             words = " ".join(text[s:e] for s, e in system.parts)
             tally.errors.append(f"{article.id}: spurious {system.type}: {words[:80]!r}")
+    return matches
 
 
 def _prf(tp_predicted: int, predicted: int, tp_gold: int, gold: int) -> dict:
@@ -128,14 +146,21 @@ def _prf(tp_predicted: int, predicted: int, tp_gold: int, gold: int) -> dict:
 def summarise(tally: Tally) -> dict:
     gold, predicted = sum(tally.gold.values()), sum(tally.predicted.values())
     pairs = tally.speaker_right
-    return {
+    summary = {
         "per_type": {t: _prf(tally.matched_predicted.get(t, 0), tally.predicted.get(t, 0),
                              tally.matched_gold.get(t, 0), tally.gold.get(t, 0)) for t in QUOTE_TYPES},
         "all": _prf(tally.matched, predicted, tally.matched, gold),
         "exact": _prf(tally.exact, predicted, tally.exact, gold),
         "speaker_accuracy": round(tally.speaker_right / tally.matched, 4) if tally.matched else 0.0,
         "pairs": _prf(pairs, predicted, pairs, gold),
+        "recall_by_pattern": {pattern: {"gold": n, "matched": m, "recall": round(m / n, 4)}
+                              for pattern, (n, m) in sorted(tally.by_pattern.items())},
     }
+    if tally.by_kind:
+        summary["speaker_accuracy_by_kind"] = {
+            kind: {"matched": n, "right": r, "accuracy": round(r / n, 4) if n else 0.0}
+            for kind, (n, r) in sorted(tally.by_kind.items())}
+    return summary
 
 
 def system_quotes(parsed: ParsedArticle) -> list[SystemQuote]:
@@ -156,13 +181,17 @@ def baseline_quotes(parsed: ParsedArticle) -> list[SystemQuote]:
 def evaluate_quotes(analyzer: Analyzer, articles: list[Article], sets: tuple[str, ...] = ("test", "challenge")
                     ) -> dict:
     split = split_articles(articles)
+    return score_quote_sets(analyzer, {name: split[name] for name in sets})
+
+
+def score_quote_sets(analyzer: Analyzer, sets: dict[str, list[Article]]) -> dict:
+    """Each named set of articles with gold quotes (offsets into article.text): veille and the baseline."""
     report = {}
-    for name in sets:
-        members = split[name]
+    for name, members in sets.items():
         if not members:
             continue
         system, baseline = Tally(), Tally()
-        # Raw corpus text (normalised one for one inside parse_texts): the gold offsets point into it.
+        # The raw text (normalised one for one inside parse_texts): the gold offsets point into it.
         for article, parsed in zip(members, analyzer.parse_texts([a.text for a in members]), strict=True):
             score_article(article, system_quotes(parsed), system)
             score_article(article, baseline_quotes(parsed), baseline)
@@ -171,7 +200,8 @@ def evaluate_quotes(analyzer: Analyzer, articles: list[Article], sets: tuple[str
     return report
 
 
-def format_quote_report(report: dict, show_errors: int = 0) -> str:
+def format_quote_report(report: dict, show_errors: int = 0, breakdown: bool = False) -> str:
+    """Markdown tables per set; breakdown adds speaker accuracy by gold speaker kind and recall by pattern."""
     lines = []
     for name, result in report.items():
         lines += [f"## {name} set ({result['articles']} articles)", "",
@@ -189,6 +219,30 @@ def format_quote_report(report: dict, show_errors: int = 0) -> str:
         accuracy = result["system"]["speaker_accuracy"], result["baseline"]["speaker_accuracy"]
         lines += ["", f"speaker accuracy on matched quotes: veille {accuracy[0]:.3f}, "
                       f"baseline {accuracy[1]:.3f}", ""]
+        if breakdown:
+            lines += _breakdown_tables(result)
         if show_errors:
             lines += [f"- {error}" for error in result["errors"][:show_errors]] + [""]
     return "\n".join(lines)
+
+
+def _breakdown_tables(result: dict) -> list[str]:
+    system, baseline = result["system"], result["baseline"]
+    lines = []
+    kinds = sorted(set(system.get("speaker_accuracy_by_kind", {})) |
+                   set(baseline.get("speaker_accuracy_by_kind", {})))
+    if kinds:
+        lines += ["| gold speaker kind | veille matched | veille speaker accuracy | baseline matched | "
+                  "baseline speaker accuracy |", "|---|---|---|---|---|"]
+        empty = {"matched": 0, "accuracy": 0.0}
+        for kind in kinds:
+            mine = system.get("speaker_accuracy_by_kind", {}).get(kind, empty)
+            theirs = baseline.get("speaker_accuracy_by_kind", {}).get(kind, empty)
+            lines.append(f"| {kind} | {mine['matched']} | {mine['accuracy']:.3f} | {theirs['matched']} | "
+                         f"{theirs['accuracy']:.3f} |")
+        lines.append("")
+    lines += ["| gold pattern | gold | veille recall | baseline recall |", "|---|---|---|---|"]
+    for pattern, figures in sorted(system["recall_by_pattern"].items(), key=lambda item: -item[1]["gold"]):
+        other = baseline["recall_by_pattern"].get(pattern, {"recall": 0.0})
+        lines.append(f"| {pattern} | {figures['gold']} | {figures['recall']:.3f} | {other['recall']:.3f} |")
+    return lines + [""]
