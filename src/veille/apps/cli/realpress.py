@@ -88,8 +88,10 @@ def agreement(location) -> None:
         real = real_press_errors(lambda: load_real_press(location, parts=("quotes",), second=True))
         firsts = {article.id: article for name in real.quotes for article in real.quotes[name]}
         quotes = quote_agreement([(firsts[i], second) for i, second in sorted(real.second_quotes.items())])
-    figures = agreement_markdown(stance, quotes, f"labels in {folder}/, pool {location.path}"
-                                 if location.found else f"labels in {folder}/, no pool")
+    # Committable: no path of this machine, only what was read.
+    source = f"labels of {folder.name}/, " + (
+        "a pool whose bodies match the labels' SHA-256" if location.found else "no pool")
+    figures = agreement_markdown(stance, quotes, source)
     typer.echo(figures)
     if quotes is None:
         stderr.print(f"{location.describe()}: quote agreement needs it; {folder}/AGREEMENT.md not written",
