@@ -44,3 +44,12 @@ def test_imports_run_down_the_data_flow():
                     upward.append(f"{module} imports {name}")
     assert not upward, "imports against the data flow:\n" + "\n".join(upward)
 
+
+
+MAX_LINES = 500
+
+
+def test_no_module_is_over_500_lines():
+    long = [f"{path.relative_to(PACKAGE)}: {n} lines" for path, _ in _modules()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
+    assert not long, long

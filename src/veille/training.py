@@ -27,6 +27,13 @@ from veille.evaluation.models import (
     stance_report,
     topic_report,
 )
+from veille.evaluation.realpress import (
+    PoolLocation,
+    load_real_press,
+    present_topics,
+    stance_figures,
+    topic_figures,
+)
 from veille.features import ArticleFeatures
 from veille.labels import TOPIC_IDS
 from veille.text import clean_text
@@ -105,6 +112,46 @@ def evaluate_split(topics: TopicClassifier, stance: StanceClassifier, inputs: li
     }
 
 
+def evaluate_real_press(topics: TopicClassifier, stance: StanceClassifier, analyzer: Analyzer,
+                        location: PoolLocation, train_articles: list[Article],
+                        progress: Progress = lambda message: None) -> dict:
+    """Topics (dev, test) and stance (dev, test, all) on the real-press sets, beside the baselines; only
+    says where the pool was looked for when there is none. Never trains on the pool."""
+    if not location.found:
+        return {"found": False, "message": location.describe()}
+    started = time.perf_counter()
+    real = load_real_press(location, parts=("topics", "stance"))
+    timing = {"load": round(time.perf_counter() - started, 1)}
+    labels = topics.labels
+    present = present_topics(real.topics, labels)
+    train_targets = topic_targets(train_articles, labels)
+    result: dict = {"found": True, "pool": str(location.path), "reason": location.reason,
+                    "labels_folder": str(location.labels), "present_labels": present,
+                    "topics": {}, "stance": {}}
+    clock = time.perf_counter()
+    for name, members in real.topics.items():
+        progress(f"real press: topics, {name} set ({len(members)} articles)")
+        items = model_inputs(analyzer, members)
+        predicted, _ = predict(topics, stance, items)
+        result["topics"][name] = topic_figures(members, items, predicted, labels, present, train_targets)
+    timing["topics"] = round(time.perf_counter() - clock, 1)
+    clock = time.perf_counter()
+    train_stances = [article.stance for article in train_articles]
+    everything, all_items, all_predicted = [], [], []
+    for name, members in real.stance.items():
+        progress(f"real press: stance, {name} set ({len(members)} articles)")
+        items = model_inputs(analyzer, members)
+        _, predicted_stance = predict(topics, stance, items)
+        result["stance"][name] = stance_figures(members, items, predicted_stance, train_stances)
+        everything += members
+        all_items += items
+        all_predicted += predicted_stance
+    result["stance"]["all"] = stance_figures(everything, all_items, all_predicted, train_stances)
+    timing["stance"] = round(time.perf_counter() - clock, 1)
+    result["timing_seconds"] = timing
+    return result
+
+
 def cross_validate(inputs: list[ArticleFeatures], articles: list[Article], labels: list[str],
                    progress: Progress) -> dict:
     folds = KFold(n_splits=CV_FOLDS, shuffle=True, random_state=SEED)
@@ -140,8 +187,9 @@ def library_versions() -> dict:
 
 
 def train(articles: list[Article], out_dir: Path, progress: Progress, cross_validation: bool = True,
-          analyzer: Analyzer | None = None) -> dict:
-    """Fit on the training split, evaluate on the held-out and challenge sets, save to out_dir."""
+          analyzer: Analyzer | None = None, real_press: PoolLocation | None = None) -> dict:
+    """Fit on the training split, evaluate on the held-out and challenge sets (and on real press when
+    `real_press` is given: figures, or the line saying no pool was found), save to out_dir."""
     from veille.classify.model import settings_dict
     from veille.classify.persist import save_models
     from veille.nlp.pipeline import model_version
@@ -167,6 +215,9 @@ def train(articles: list[Article], out_dir: Path, progress: Progress, cross_vali
             evaluation[name] = evaluate_split(topics, stance, items, members, split["train"])
     if cross_validation and n_train >= 5 * CV_FOLDS:
         evaluation["cross_validation"] = cross_validate(train_inputs, split["train"], labels, progress)
+    if real_press is not None:
+        evaluation["real_press"] = evaluate_real_press(topics, stance, analyzer, real_press, split["train"],
+                                                       progress)
 
     meta = {
         "versions": {**library_versions(), "spacy_model": model_version(analyzer.nlp)},

@@ -43,12 +43,16 @@ NEGATIVE_WORDS = set("harcèlement haine désinformation danger addiction dénon
 def topic_report(truth: np.ndarray, predicted: np.ndarray, labels: list[str]) -> dict:
     precision, recall, f1, support = precision_recall_fscore_support(
         truth, predicted, average=None, zero_division=0)
+    micro_precision, micro_recall, _, _ = precision_recall_fscore_support(
+        truth, predicted, average="micro", zero_division=0)
     return {
         "per_label": {label: {"precision": round(float(p), 4), "recall": round(float(r), 4),
                               "f1": round(float(f), 4), "support": int(s)}
                       for label, p, r, f, s in zip(labels, precision, recall, f1, support, strict=True)},
         "micro_f1": round(float(f1_score(truth, predicted, average="micro", zero_division=0)), 4),
         "macro_f1": round(float(f1_score(truth, predicted, average="macro", zero_division=0)), 4),
+        "micro_precision": round(float(micro_precision), 4),
+        "micro_recall": round(float(micro_recall), 4),
     }
 
 

@@ -2,7 +2,9 @@
 
 Quotes match one to one when their word tokens overlap with IoU >= 0.5; exact match compares the words
 with marks, spaces and final punctuation stripped. Speakers are scored on matched quotes, and a
-(quote, speaker) pair counts only when both are right.
+(quote, speaker) pair counts only when both are right. Gold quotes are offsets into the article's text
+(the corpus's located parts, or the real-press labels); a gold quote that carries a `speaker_kind` is also
+counted by kind.
 """
 
 from __future__ import annotations
@@ -12,20 +14,13 @@ from dataclasses import dataclass, field
 
 from veille.analyzer import Analyzer, ParsedArticle
 from veille.corpus import Article, split_articles
-from veille.nlp.quotes import QUOTE_TYPES
+from veille.nlp.quotes import QUOTE_TYPES, Quote
 from veille.nlp.quotes.marks import find_marked_spans
 
 IOU_THRESHOLD = 0.5
 WORD_RE = re.compile(r"\w+")
 DETERMINERS = ("le ", "la ", "l'", "l’", "les ", "un ", "une ", "des ", "ce ", "cette ", "son ", "sa ")
 STRIP_CHARS = " \u00a0\u202f«»“”„\"'’.,;:!?…–—-()\n"
-
-
-@dataclass
-class SystemQuote:
-    type: str
-    parts: list[tuple[int, int]]
-    speaker: str | None
 
 
 @dataclass
@@ -38,6 +33,9 @@ class Tally:
     speaker_right: int = 0
     matched: int = 0
     errors: list[str] = field(default_factory=list)
+    # gold speaker_kind -> [matched, speaker right]; gold pattern -> [gold, matched]
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
+    by_pattern: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _token_set(text: str, parts: list[tuple[int, int]], tokens: list[tuple[int, int]]) -> set[int]:
@@ -69,52 +67,83 @@ def speaker_is_right(gold: str | None, predicted: str | None, other_people: set[
                    if person.lower().split()[-1] not in gold_l)
 
 
-def score_article(article: Article, predicted: list[SystemQuote], tally: Tally) -> None:
+MAX_ERRORS = 400  # the misses and mistakes kept for `--errors`
+
+
+def score_article(article: Article, predicted: list[Quote], tally: Tally
+                  ) -> list[tuple[int, int, bool]]:
+    """Tally one article; return the matches as (gold index, predicted index, speaker right)."""
     text = article.text
-    tokens = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
-    gold_sets = [_token_set(text, q.parts, tokens) for q in article.quotes]
-    predicted_sets = [_token_set(text, q.parts, tokens) for q in predicted]
     people = {q.speaker for q in article.quotes
-              if q.speaker and not q.speaker.lower().startswith(DETERMINERS)}
+              if isinstance(q.speaker, str) and not q.speaker.lower().startswith(DETERMINERS)}
     for quote in article.quotes:
         tally.gold[quote.type] = tally.gold.get(quote.type, 0) + 1
+        tally.by_pattern.setdefault(quote.pattern, [0, 0])[0] += 1
     for quote in predicted:
         tally.predicted[quote.type] = tally.predicted.get(quote.type, 0) + 1
+    matches = []
+    for g, p in _one_to_one(text, article.quotes, predicted):
+        gold, system = article.quotes[g], predicted[p]
+        right = speaker_is_right(gold.speaker_name, system.speaker_name, people - {gold.speaker_name})
+        _tally_match(tally, article.id, text, gold, system, right)
+        matches.append((g, p, right))
+    matched_gold, matched_predicted = {g for g, _, _ in matches}, {p for _, p, _ in matches}
+    for g, gold in enumerate(article.quotes):
+        if g not in matched_gold:
+            _note(tally, f"{article.id}: missed {gold.type}/{gold.pattern}: {_words(text, gold)[:80]!r}")
+    for p, system in enumerate(predicted):
+        if p not in matched_predicted:
+            _note(tally, f"{article.id}: spurious {system.type}: {_words(text, system)[:80]!r}")
+    return matches
+
+
+def _one_to_one(text: str, gold: list[Quote], predicted: list[Quote]) -> list[tuple[int, int]]:
+    """Gold and predicted quotes paired one to one, best word-token IoU first, IoU >= IOU_THRESHOLD."""
+    tokens = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    gold_sets = [_token_set(text, q.parts, tokens) for q in gold]
+    predicted_sets = [_token_set(text, q.parts, tokens) for q in predicted]
     candidates = []
     for g, gold_set in enumerate(gold_sets):
         for p, predicted_set in enumerate(predicted_sets):
             union = gold_set | predicted_set
-            if union:
-                iou = len(gold_set & predicted_set) / len(union)
-                if iou >= IOU_THRESHOLD:
-                    candidates.append((iou, g, p))
-    used_gold, used_predicted = set(), set()
+            iou = len(gold_set & predicted_set) / len(union) if union else 0.0
+            if iou >= IOU_THRESHOLD:
+                candidates.append((iou, g, p))
+    used_gold, used_predicted, pairs = set(), set(), []
     for _, g, p in sorted(candidates, reverse=True):
-        if g in used_gold or p in used_predicted:
-            continue
-        used_gold.add(g)
-        used_predicted.add(p)
-        gold, system = article.quotes[g], predicted[p]
-        tally.matched += 1
-        tally.matched_gold[gold.type] += 1
-        tally.matched_predicted[system.type] = tally.matched_predicted.get(system.type, 0) + 1
-        gold_words = " ".join(text[s:e] for s, e in gold.parts)
-        system_words = " ".join(text[s:e] for s, e in system.parts)
-        if _normalised(gold_words) == _normalised(system_words):
-            tally.exact += 1
-        if speaker_is_right(gold.speaker, system.speaker, people - {gold.speaker}):
-            tally.speaker_right += 1
-        elif len(tally.errors) < 400:
-            tally.errors.append(f"{article.id}: speaker {system.speaker!r} for gold {gold.speaker!r}: "
-                                f"{gold_words[:70]!r}")
-    for g, gold in enumerate(article.quotes):
-        if g not in used_gold and len(tally.errors) < 400:
-            words = " ".join(text[s:e] for s, e in gold.parts)
-            tally.errors.append(f"{article.id}: missed {gold.type}/{gold.pattern}: {words[:80]!r}")
-    for p, system in enumerate(predicted):
-        if p not in used_predicted and len(tally.errors) < 400:
-            words = " ".join(text[s:e] for s, e in system.parts)
-            tally.errors.append(f"{article.id}: spurious {system.type}: {words[:80]!r}")
+        if g not in used_gold and p not in used_predicted:
+            used_gold.add(g)
+            used_predicted.add(p)
+            pairs.append((g, p))
+    return pairs
+
+
+def _tally_match(tally: Tally, article_id: str, text: str, gold: Quote, system: Quote, right: bool) -> None:
+    tally.matched += 1
+    tally.matched_gold[gold.type] += 1
+    tally.matched_predicted[system.type] = tally.matched_predicted.get(system.type, 0) + 1
+    gold_words = _words(text, gold)
+    if _normalised(gold_words) == _normalised(_words(text, system)):
+        tally.exact += 1
+    tally.by_pattern[gold.pattern][1] += 1
+    if gold.speaker_kind is not None:
+        counts = tally.by_kind.setdefault(gold.speaker_kind, [0, 0])
+        counts[0] += 1
+        counts[1] += right
+    if right:
+        tally.speaker_right += 1
+    else:
+        _note(tally, f"{article_id}: speaker {system.speaker_name!r} for gold {gold.speaker_name!r}: "
+                     f"{gold_words[:70]!r}")
+
+
+def _words(text: str, quote: Quote) -> str:
+    return " ".join(text[s:e] for s, e in quote.parts)
+
+
+def _note(tally: Tally, error: str) -> None:
+    if len(tally.errors) < MAX_ERRORS:
+        tally.errors.append(error)
 
 
 def _prf(tp_predicted: int, predicted: int, tp_gold: int, gold: int) -> dict:
@@ -128,41 +157,54 @@ def _prf(tp_predicted: int, predicted: int, tp_gold: int, gold: int) -> dict:
 def summarise(tally: Tally) -> dict:
     gold, predicted = sum(tally.gold.values()), sum(tally.predicted.values())
     pairs = tally.speaker_right
-    return {
+    summary = {
         "per_type": {t: _prf(tally.matched_predicted.get(t, 0), tally.predicted.get(t, 0),
                              tally.matched_gold.get(t, 0), tally.gold.get(t, 0)) for t in QUOTE_TYPES},
         "all": _prf(tally.matched, predicted, tally.matched, gold),
         "exact": _prf(tally.exact, predicted, tally.exact, gold),
         "speaker_accuracy": round(tally.speaker_right / tally.matched, 4) if tally.matched else 0.0,
         "pairs": _prf(pairs, predicted, pairs, gold),
+        "recall_by_pattern": {pattern: {"gold": n, "matched": m, "recall": round(m / n, 4)}
+                              for pattern, (n, m) in sorted(tally.by_pattern.items())},
     }
+    if tally.by_kind:
+        summary["speaker_accuracy_by_kind"] = {
+            kind: {"matched": n, "right": r, "accuracy": round(r / n, 4) if n else 0.0}
+            for kind, (n, r) in sorted(tally.by_kind.items())}
+    return summary
 
 
-def system_quotes(parsed: ParsedArticle) -> list[SystemQuote]:
-    return [SystemQuote(q["type"], [tuple(p) for p in q["parts"]], q["speaker"]) for q in parsed.quotes]
+def system_quotes(parsed: ParsedArticle) -> list[Quote]:
+    """The extractor's quotes of an article, back from their records (the speaker as its name)."""
+    return [Quote(q["type"], tuple((s, e) for s, e in q["parts"]), speaker=q["speaker"])
+            for q in parsed.quotes]
 
 
-def baseline_quotes(parsed: ParsedArticle) -> list[SystemQuote]:
+def baseline_quotes(parsed: ParsedArticle) -> list[Quote]:
     """Pair the quotation marks; the nearest person entity is the speaker."""
     people = [m for m in parsed.mentions if m.label == "PER"]
     quotes = []
     for span in find_marked_spans(parsed.text)[0]:
         nearest = min(people, key=lambda m: min(abs(m.start - span.end), abs(m.end - span.open_at)),
                       default=None)
-        quotes.append(SystemQuote("direct", span.parts, nearest.text if nearest else None))
+        quotes.append(Quote("direct", tuple(span.parts), speaker=nearest.text if nearest else None))
     return quotes
 
 
 def evaluate_quotes(analyzer: Analyzer, articles: list[Article], sets: tuple[str, ...] = ("test", "challenge")
                     ) -> dict:
     split = split_articles(articles)
+    return score_quote_sets(analyzer, {name: split[name] for name in sets})
+
+
+def score_quote_sets(analyzer: Analyzer, sets: dict[str, list[Article]]) -> dict:
+    """Each named set of articles with gold quotes (offsets into article.text): veille and the baseline."""
     report = {}
-    for name in sets:
-        members = split[name]
+    for name, members in sets.items():
         if not members:
             continue
         system, baseline = Tally(), Tally()
-        # Raw corpus text (normalised one for one inside parse_texts): the gold offsets point into it.
+        # The raw text (normalised one for one inside parse_texts): the gold offsets point into it.
         for article, parsed in zip(members, analyzer.parse_texts([a.text for a in members]), strict=True):
             score_article(article, system_quotes(parsed), system)
             score_article(article, baseline_quotes(parsed), baseline)
@@ -171,7 +213,8 @@ def evaluate_quotes(analyzer: Analyzer, articles: list[Article], sets: tuple[str
     return report
 
 
-def format_quote_report(report: dict, show_errors: int = 0) -> str:
+def format_quote_report(report: dict, show_errors: int = 0, breakdown: bool = False) -> str:
+    """Markdown tables per set; breakdown adds speaker accuracy by gold speaker kind and recall by pattern."""
     lines = []
     for name, result in report.items():
         lines += [f"## {name} set ({result['articles']} articles)", "",
@@ -189,6 +232,30 @@ def format_quote_report(report: dict, show_errors: int = 0) -> str:
         accuracy = result["system"]["speaker_accuracy"], result["baseline"]["speaker_accuracy"]
         lines += ["", f"speaker accuracy on matched quotes: veille {accuracy[0]:.3f}, "
                       f"baseline {accuracy[1]:.3f}", ""]
+        if breakdown:
+            lines += _breakdown_tables(result)
         if show_errors:
             lines += [f"- {error}" for error in result["errors"][:show_errors]] + [""]
     return "\n".join(lines)
+
+
+def _breakdown_tables(result: dict) -> list[str]:
+    system, baseline = result["system"], result["baseline"]
+    lines = []
+    kinds = sorted(set(system.get("speaker_accuracy_by_kind", {})) |
+                   set(baseline.get("speaker_accuracy_by_kind", {})))
+    if kinds:
+        lines += ["| gold speaker kind | veille matched | veille speaker accuracy | baseline matched | "
+                  "baseline speaker accuracy |", "|---|---|---|---|---|"]
+        empty = {"matched": 0, "accuracy": 0.0}
+        for kind in kinds:
+            mine = system.get("speaker_accuracy_by_kind", {}).get(kind, empty)
+            theirs = baseline.get("speaker_accuracy_by_kind", {}).get(kind, empty)
+            lines.append(f"| {kind} | {mine['matched']} | {mine['accuracy']:.3f} | {theirs['matched']} | "
+                         f"{theirs['accuracy']:.3f} |")
+        lines.append("")
+    lines += ["| gold pattern | gold | veille recall | baseline recall |", "|---|---|---|---|"]
+    for pattern, figures in sorted(system["recall_by_pattern"].items(), key=lambda item: -item[1]["gold"]):
+        other = baseline["recall_by_pattern"].get(pattern, {"recall": 0.0})
+        lines.append(f"| {pattern} | {figures['gold']} | {figures['recall']:.3f} | {other['recall']:.3f} |")
+    return lines + [""]

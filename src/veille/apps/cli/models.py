@@ -17,6 +17,7 @@ from veille.apps.cli.base import (
     stderr,
     training_corpus_or_fail,
 )
+from veille.apps.cli.realpress import NO_REAL_HELP, REAL_HELP, pool_location, real_press_errors
 
 
 @app.command()
@@ -28,17 +29,22 @@ def train(
         help="Where to write the models (default: where classify looks: $VEILLE_MODELS, else the checkout's "
              "models/, else the user data folder)."),
     cross_validation: bool = typer.Option(True, "--cv/--no-cv", help="Also report 5-fold figures."),
+    real: Path | None = typer.Option(None, "--real", help=REAL_HELP, show_default=False),
+    no_real: bool = typer.Option(False, "--no-real", help=NO_REAL_HELP),
 ) -> None:
-    """Train the topic and stance models, evaluate them, write models/ with a model card."""
+    """Train the topic and stance models (on the corpus only), evaluate them, write models/ with a model
+    card."""
     from veille.classify.card import evaluation_tables
     from veille.classify.locate import training_destination
     from veille.training import train as run_training
 
     output = training_destination(output).path
     articles = training_corpus_or_fail(corpus)
+    location = pool_location(real, no_real)
     with stderr.status("training…") as status:
-        meta = run_training(articles, output, progress=lambda message: status.update(message),
-                            cross_validation=cross_validation)
+        meta = real_press_errors(lambda: run_training(
+            articles, output, progress=lambda message: status.update(message),
+            cross_validation=cross_validation, real_press=location))
     typer.echo(evaluation_tables(meta["metrics"]))
     stderr.print(f"[green]models written to {output}/[/] in {meta['timing_seconds']['total']} s "
                  f"(see {output}/MODEL_CARD.md)", highlight=False)
@@ -46,14 +52,24 @@ def train(
 
 @app.command()
 def evaluate(
-    what: str = typer.Argument("models", help="models (topics and stance) or quotes."),
+    what: str = typer.Argument("models", help="models (topics and stance), quotes, or agreement (real "
+                                             "press: first against blind second labels)."),
     corpus: Path = typer.Option(DEFAULT_CORPUS, "--corpus", help="The labelled corpus."),
     models: Path | None = typer.Option(None, "--models", help=MODELS_HELP, show_default=False),
     errors: int = typer.Option(0, "--errors", help="With quotes: list this many misses and mistakes."),
+    real: Path | None = typer.Option(None, "--real", help=REAL_HELP, show_default=False),
+    no_real: bool = typer.Option(False, "--no-real", help=NO_REAL_HELP),
 ) -> None:
-    """Score the trained models (or the quote extractor) on the held-out and challenge sets."""
-    if what not in ("models", "quotes"):
-        fail(f"cannot evaluate {what!r}: choose models or quotes", code=2)
+    """Score the trained models (or the quote extractor) on the held-out and challenge sets, and on real
+    press when a pool is there."""
+    if what not in ("models", "quotes", "agreement"):
+        fail(f"cannot evaluate {what!r}: choose models, quotes or agreement", code=2)
+    location = pool_location(real, no_real)
+    if what == "agreement":
+        from veille.apps.cli.realpress import agreement
+
+        agreement(location)
+        return
     articles = training_corpus_or_fail(corpus)
     if what == "quotes":
         from veille.evaluation.quotes import evaluate_quotes, format_quote_report
@@ -62,6 +78,10 @@ def evaluate(
         with stderr.status("extracting quotes…"):
             report = evaluate_quotes(analyzer, articles)
         typer.echo(format_quote_report(report, errors))
+        if location is not None:
+            from veille.apps.cli.realpress import real_quotes
+
+            typer.echo(real_quotes(analyzer, location, errors))
         return
     from veille.classify.card import evaluation_tables
     from veille.corpus import split_articles
@@ -76,6 +96,13 @@ def evaluate(
                 inputs = model_inputs(analyzer, split[name])
                 metrics[name] = evaluate_split(analyzer.models.topics, analyzer.models.stance, inputs,
                                                split[name], split["train"])
+    if location is not None:
+        from veille.training import evaluate_real_press
+
+        with stderr.status("evaluating on real press…") as status:
+            metrics["real_press"] = real_press_errors(lambda: evaluate_real_press(
+                analyzer.models.topics, analyzer.models.stance, analyzer, location, split["train"],
+                progress=lambda message: status.update(message)))
     typer.echo(evaluation_tables(metrics))
 
 

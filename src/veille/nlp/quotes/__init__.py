@@ -4,7 +4,17 @@ The shared vocabulary (for the corpus loader and the scorer): `Quote`, `Speaker`
 `QUOTE_PATTERNS`. The pipeline component is registered by importing `veille.nlp.quotes.component`.
 """
 
-from veille.nlp.quotes.quote import QUOTE_PATTERNS, QUOTE_TYPES, Quote, QuotePattern, QuoteType, Speaker
+from veille.nlp.quotes.quote import (
+    QUOTE_PATTERNS,
+    QUOTE_TYPES,
+    SPEAKER_KINDS,
+    Quote,
+    QuotePattern,
+    QuoteType,
+    Speaker,
+    SpeakerKind,
+)
 from veille.nlp.quotes.settings import QuoteSettings
 
-__all__ = ["QUOTE_PATTERNS", "QUOTE_TYPES", "Quote", "QuotePattern", "QuoteSettings", "QuoteType", "Speaker"]
+__all__ = ["QUOTE_PATTERNS", "QUOTE_TYPES", "SPEAKER_KINDS", "Quote", "QuotePattern", "QuoteSettings",
+           "QuoteType", "Speaker", "SpeakerKind"]

@@ -26,6 +26,10 @@ QuotePattern = Literal[
 ]
 QUOTE_PATTERNS: tuple[QuotePattern, ...] = get_args(QuotePattern)
 
+# What speaks: a named person, an organisation, an unnamed person by role, or several people.
+SpeakerKind = Literal["person", "organisation", "role", "group"]
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
+
 Part = tuple[int, int]
 
 
@@ -47,6 +51,7 @@ class Quote:
     cue: str | None = None
     speaker: Speaker | str | None = None
     pattern: QuotePattern | None = None
+    speaker_kind: SpeakerKind | None = None  # what speaks, as an annotator classed it (real-press gold)
 
     @property
     def start(self) -> int:
