@@ -33,6 +33,21 @@ def test_incise_inside_makes_one_quote_with_two_parts(nlp):
     assert quote["speaker"] == "Marie Dupont"
 
 
+def test_a_name_apposed_in_an_incise_belongs_to_the_incise_not_to_the_quote(nlp):
+    text = ("« Les inscriptions ont doublé en un an, explique la directrice, Maryse Lebrun. Il faudra ouvrir "
+            "une deuxième classe à la rentrée. »")
+    quote = only(nlp, text)
+    assert [text[s:e] for s, e in quote["parts"]] == [
+        "Les inscriptions ont doublé en un an", "Il faudra ouvrir une deuxième classe à la rentrée."]
+    assert quote["speaker"] == "Maryse Lebrun"
+
+
+def test_after_an_inverted_clitic_a_name_opens_the_second_part(nlp):
+    text = "« Tu as raison, dit-elle, Antoine et moi partirons demain. »"
+    quote = only(nlp, text)
+    assert text[slice(*quote["parts"][1])].startswith("Antoine")
+
+
 def test_inverted_clitic_goes_to_the_person_named_before_with_apposition(nlp):
     quote = only(nlp, "Jean Martin, rédacteur en chef chez Defence IQ, suivait le salon. "
                       "« Les commandes reprennent enfin », assure-t-il.")

@@ -77,6 +77,8 @@ def incise_inside(ctx: QuoteContext, span: MarkedSpan) -> Attribution | None:
         speaker_tokens = inverted_speaker(verb, closing.i, settings)
         if not speaker_tokens:
             continue
+        if not is_inverted_clitic(speaker_tokens[0]):
+            closing = _past_apposed_name(closing, tokens[-1].i) or closing
         second_start = closing.idx + 1
         while second_start < end and ctx.text[second_start].isspace():
             second_start += 1
@@ -85,6 +87,20 @@ def incise_inside(ctx: QuoteContext, span: MarkedSpan) -> Attribution | None:
         parts = ((start, token.idx), (second_start, end), *span.parts[1:])
         return Attribution("incise_inside", cue_phrase(verb), speaker_of(ctx, speaker_tokens, start), parts)
     return None
+
+
+def _past_apposed_name(comma: Token, limit: int) -> Token | None:
+    """« Nous avons gagné, reconnaît la principale, Hélène Kervella. Les élèves … »: a name set after the
+    incise's speaker phrase belongs to the incise, not to the quote; the quote resumes after the mark that
+    closes the name. Not after a clitic (« …, dit-elle, Paul a raison » goes on with Paul)."""
+    doc = comma.doc
+    first = comma.i + 1
+    if comma.text != COMMA or first >= limit or doc[first].ent_type_ != "PER" or doc[first].ent_iob_ != "B":
+        return None
+    end = first + 1
+    while end < limit and doc[end].ent_type_ == "PER" and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[end] if end < limit and doc[end].text in (COMMA, ".") else None
 
 
 def incise_after(ctx: QuoteContext, span: MarkedSpan) -> Attribution | None:
