@@ -158,21 +158,22 @@ def test_a_possessed_finding_is_the_possessors_words():
 
 
 @pytest.mark.parametrize(
-    "tokens, speaker",
+    "tokens, speaker, kind",
     [
         (
             ["Le|DET|det|1", "syndicat|NOUN|nsubj|2", "proteste|VERB|ROOT|2|protester", ".|PUNCT|punct|2"],
-            "Le syndicat",
+            "Le syndicat", "organisation",
         ),
-        (["Certains|PRON|nsubj|1", "protestent|VERB|ROOT|1|protester", ".|PUNCT|punct|1"], "Certains"),
+        (["Certains|PRON|nsubj|1", "protestent|VERB|ROOT|1|protester", ".|PUNCT|punct|1"], "Certains",
+         "group"),
     ],
 )
-def test_an_unnamed_speaker_is_the_phrase_as_written(tokens, speaker):
+def test_an_unnamed_speaker_is_the_phrase_as_written(tokens, speaker, kind):
     ctx = context(build(tokens))
     subject = next(t.i for t in ctx.doc if t.dep_ == "nsubj")
     words = request(ctx, 0, subject + 1)
     assert R.phrase_as_written(ctx, words).text == speaker
-    assert resolve_speaker(ctx, words) == Speaker(speaker, 0, len(speaker))
+    assert resolve_speaker(ctx, words) == Speaker(speaker, 0, len(speaker), kind=kind)
 
 
 def test_the_speaker_resolvers_are_tried_in_order():

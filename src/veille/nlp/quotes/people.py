@@ -36,6 +36,7 @@ from veille.nlp.quotes.lexicon.people import (
     ROLE_NOUNS,
 )
 from veille.nlp.quotes.nouns import is_human_noun, pronoun_form
+from veille.nlp.quotes.quote import Speaker
 from veille.nlp.quotes.settings import QuoteSettings
 
 # The parts of speech the tagger gives the words of a name it does not know.
@@ -51,6 +52,12 @@ class Person:
     roles: set[str] = field(default_factory=set)
     title: str | None = None
     org: str | None = None
+
+    def speaker(self, start: int, end: int, gender: str | None = None) -> Speaker:
+        """This person as a quote's speaker, named at chars start..end. `gender` is what the words naming
+        them there show ("elle", "la ministre"), used when the article gave the person none elsewhere."""
+        return Speaker(self.name, start, end, self.title, self.org, kind="person",
+                       gender=self.gender or gender)
 
 
 def _name_of(span: Span) -> str:
@@ -78,7 +85,7 @@ def _gender_near(span: Span, settings: QuoteSettings) -> str | None:
         return "Masc"
     before = _same_sentence(reversed(doc[max(0, span.start - settings.role_gender_reach): span.start]))
     for token in before:
-        gender = _role_noun_gender(token) if token.lower_ in ROLE_NOUNS else None
+        gender = role_noun_gender(token) if token.lower_ in ROLE_NOUNS else None
         if gender:
             return gender
     # An apposition right after the name: "Anne Roy, chercheuse à l'Institut", "Anne Roy, la maire", "Anne
@@ -87,7 +94,7 @@ def _gender_near(span: Span, settings: QuoteSettings) -> str | None:
         after = doc[span.end + 1: span.end + 1 + settings.role_gender_reach]
         role = next((token for token in after if token.pos_ not in ("DET", "ADV")), None)
         if role is not None and role.lower_ in ROLE_NOUNS:
-            return _role_noun_gender(role)
+            return role_noun_gender(role)
     return None
 
 
@@ -101,7 +108,7 @@ def _same_sentence(tokens: Iterable[Token]) -> list[Token]:
     return kept
 
 
-def _role_noun_gender(token: Token) -> str | None:
+def role_noun_gender(token: Token) -> str | None:
     """A role noun's gender from its determiner, else from its form. Not from "son", which also goes before a
     feminine noun opening with a vowel ("son avocate"), nor from the tagger, which is unreliable on role nouns
     and gives one to nouns of either gender ("la pédiatre", "le pédiatre")."""

@@ -32,6 +32,13 @@ SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
 
 Part = tuple[int, int]
 
+# What kind of speaker a quote has (the record's speaker_kind; the rules are in README.md): a named person,
+# an organisation or a document, an unnamed person known by a role, several people.
+SpeakerKind = Literal["person", "organisation", "role", "group"]
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
+# The record's speaker_gender, from Person.gender's values: only what the article's words show.
+GENDER_CODES = {"Fem": "f", "Masc": "m"}
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -42,6 +49,8 @@ class Speaker:
     end: int
     title: str | None = None
     org: str | None = None
+    kind: SpeakerKind | None = None
+    gender: str | None = None  # "Fem" or "Masc" when the article shows it (a title, agreement, a pronoun)
 
 
 @dataclass(frozen=True)
@@ -80,5 +89,7 @@ class Quote:
             "speaker_span": [speaker.start, speaker.end] if speaker else None,
             "speaker_title": speaker.title if speaker else None,
             "speaker_org": speaker.org if speaker else None,
+            "speaker_kind": speaker.kind if speaker else None,
+            "speaker_gender": GENDER_CODES.get(speaker.gender) if speaker and speaker.gender else None,
             "cue": self.cue,
         }

@@ -15,6 +15,12 @@ DETERMINERS_NOT_GIVING_A_ROLE_NOUN_GENDER = frozenset(("cet",))
 DEFINITE_ARTICLES = frozenset(("le", "la", "l'", "les"))
 PLURAL_DEFINITE_ARTICLE = "les"
 INDEFINITE_ARTICLES = frozenset(("un", "une"))
+# Determiners that say a speaker phrase names several people ("des habitants", "ces élus", "plusieurs").
+PLURAL_DETERMINERS = frozenset(("les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "quelques",
+                                "plusieurs", "certains", "certaines", "nombreux", "nombreuses"))
+# … and those that say it names one ("l'ONG", which the tagger calls plural).
+SINGULAR_DETERMINERS = frozenset(("le", "la", "l'", "un", "une", "son", "sa", "ce", "cet", "cette", "leur",
+                                  "notre"))
 POSSESSIVES = frozenset(("son", "sa", "ses", "leur", "notre"))
 DEMONSTRATIVES = frozenset(("ce", "cet", "cette"))
 # Determiners before a noun that takes up someone already known ("la ministre", "son porte-parole").

@@ -27,6 +27,31 @@ porte-parole témoins parents enseignants médecins élus internautes utilisateu
 défense service équipe unité centre autorité commission agence cellule brigade assemblée municipalité
 université école académie parlement département établissement collège lycée juridiction instance
 """.split())
+# ---- kinds of speakers (speaker_kind, speakers/kinds.py) ----------------------------------------------
+# A speaker phrase headed by one of these names a body or a document: an organisation ("le ministère",
+# "la préfecture", "le rapport"); several of them ("les syndicats") are a group.
+INSTITUTION_NOUNS = frozenset("""
+rapport étude communiqué syndicat gouvernement ministère préfecture mairie police parquet association
+entreprise société groupe collectif sondage enquête document note plateforme direction service unité
+centre autorité commission agence cellule brigade assemblée municipalité université école académie
+parlement département établissement collège lycée juridiction instance tribunal cour conseil fédération
+ligue parti club hôpital rectorat gendarmerie armée ong fondation institut observatoire banque compagnie
+comité office réseau communauté région ville commune état cabinet administration inspection délégation
+organisation bureau accusation maison
+""".split())
+# Singular nouns for several people: a group ("l'entourage du ministre", "la défense de l'accusé").
+COLLECTIVE_NOUNS = frozenset("entourage opposition majorité équipe défense famille public foule".split())
+# Nouns for one unnamed person besides the role nouns: "une source proche du dossier", "un témoin".
+ONE_PERSON_NOUNS = frozenset("""
+source proche témoin victime voisin voisine passant passante ami amie collègue camarade client cliente
+patient patiente
+""".split())
+# Of those, the ones whose grammatical gender is fixed, whoever they name: "une source" says nothing of the
+# person's gender.
+FIXED_GENDER_NOUNS = frozenset("source témoin victime".split())
+# Nouns for anyone whose meaning gives their gender (their ending does not: "femme", "homme").
+PEOPLE_NOUN_GENDER = {"homme": "Masc", "femme": "Fem", "garçon": "Masc", "fille": "Fem"}
+
 # Indefinite pronouns that name an unnamed speaker among a group: "Certains estiment que …", "L'un d'eux a
 # assuré que …", "Une de mes patientes m'a dit …".
 INDEFINITE_SPEAKERS = frozenset("certains certaines plusieurs autres un une".split())

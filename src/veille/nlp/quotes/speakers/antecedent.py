@@ -62,8 +62,7 @@ def subject_antecedent(ctx: QuoteContext, pronoun: Token, gender: str | None, en
                 phrase = _subject_phrase(token, ctx.settings.max_speaker_tokens)
                 return SpeakerRequest.of(phrase, phrase[0].idx)
         if person is not None and person.gender in (None, gender):
-            return Speaker(person.name, pronoun.idx, pronoun.idx + len(pronoun.text), person.title,
-                           person.org)
+            return person.speaker(pronoun.idx, pronoun.idx + len(pronoun.text), gender)
     return None
 
 

@@ -37,7 +37,7 @@ def recent_speaker(ctx: QuoteContext, span: MarkedSpan) -> Speaker | None:
         return None
     mention = max((m for m in person.mentions if m.start_char < span.open_at),
                   key=lambda m: m.start_char)
-    return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+    return person.speaker(mention.start_char, mention.end_char)
 
 
 def complete_speakers(ctx: QuoteContext, quotes: list[tuple[Quote, MarkedSpan | None]]

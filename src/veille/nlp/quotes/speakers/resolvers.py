@@ -17,6 +17,7 @@ from veille.nlp.quotes.lexicon.closed_class import (
     INDEFINITE_SUBJECT,
     PARTITIVE_DE,
     PLURAL_DEFINITE_ARTICLE,
+    PLURAL_PRONOUNS,
     POSSESSIVES,
     PRONOUN_GENDER,
     THIRD_PERSON_SUBJECTS,
@@ -33,6 +34,7 @@ from veille.nlp.quotes.people import person_at, recent_person, resolve_pronoun, 
 from veille.nlp.quotes.quote import Speaker
 from veille.nlp.quotes.speakers.antecedent import subject_antecedent
 from veille.nlp.quotes.speakers.appositions import apposed_person, apposed_unlisted_name
+from veille.nlp.quotes.speakers.kinds import phrase_gender, phrase_speaker
 from veille.nlp.quotes.speakers.request import NoSpeaker, Resolution, SpeakerRequest
 
 ROLE_OR_GROUP_WORDS = ROLE_NOUNS | GROUP_WORDS
@@ -50,7 +52,7 @@ def named_person(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     if person is None:
         return None
     mention = min(person.mentions, key=lambda m: abs(m.start_char - start))
-    return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+    return person.speaker(mention.start_char, mention.end_char)
 
 
 def apposed_name(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
@@ -58,7 +60,10 @@ def apposed_name(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     if not any(is_human_noun(t) for t in request.tokens):
         return None
     name = apposed_unlisted_name(request.tokens[-1], ctx.settings)
-    return Speaker(name.text, name.start_char, name.end_char) if name is not None else None
+    if name is None:
+        return None
+    return Speaker(name.text, name.start_char, name.end_char, kind="person",
+                   gender=phrase_gender(request.tokens))
 
 
 def _pronoun_of(head: Token) -> str:
@@ -94,7 +99,9 @@ def pronoun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
             return _resolved(ctx, subject_antecedent(ctx, head, PRONOUN_GENDER[word], end)) \
                 or NoSpeaker("no antecedent")
         return NoSpeaker("no antecedent")
-    return Speaker(person.name, head.idx, head.idx + len(head.text), person.title, person.org)
+    # The pronoun's own gender, where the article gave the person none: "« … », dit-elle".
+    return person.speaker(head.idx, head.idx + len(head.text),
+                          None if word in PLURAL_PRONOUNS else PRONOUN_GENDER[word])
 
 
 def _resolved(ctx: QuoteContext, antecedent: Speaker | SpeakerRequest | None) -> Speaker | None:
@@ -130,7 +137,7 @@ def role_noun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
         person = recent_person(ctx.people, before, gender=gender)
     if person is None:
         return None
-    return Speaker(person.name, request.start_char, request.end_char, person.title, person.org)
+    return person.speaker(request.start_char, request.end_char, phrase_gender(tokens))
 
 
 def possessor(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
@@ -148,9 +155,9 @@ def possessor(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
                         and ent.text not in PLATFORMS and ent.text not in OUTLETS),
                        key=lambda ent: ent.start_char, default=None)
     if organisation is not None and (mention is None or organisation.start_char > mention.start_char):
-        return Speaker(organisation.text, organisation.start_char, organisation.end_char)
+        return Speaker(organisation.text, organisation.start_char, organisation.end_char, kind="organisation")
     if person is not None:
-        return Speaker(person.name, mention.start_char, mention.end_char, person.title, person.org)
+        return person.speaker(mention.start_char, mention.end_char)
     return None
 
 
@@ -165,8 +172,7 @@ def phrase_as_written(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
         or len(tokens) > 1 and tokens[1].lower_ in PARTITIVE_DE)
     if indefinite or any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in ROLE_OR_GROUP_WORDS
                          or t.ent_type_ == "ORG" for t in tokens):
-        start, end = request.start_char, request.end_char
-        return Speaker(ctx.text[start:end], start, end)
+        return phrase_speaker(ctx.text, tokens, request.start_char, request.end_char)
     return None
 
 
