@@ -26,10 +26,6 @@ QuotePattern = Literal[
 ]
 QUOTE_PATTERNS: tuple[QuotePattern, ...] = get_args(QuotePattern)
 
-# What speaks: a named person, an organisation, an unnamed person by role, or several people.
-SpeakerKind = Literal["person", "organisation", "role", "group"]
-SPEAKER_KINDS: tuple[SpeakerKind, ...] = get_args(SpeakerKind)
-
 Part = tuple[int, int]
 
 # What kind of speaker a quote has (the record's speaker_kind; the rules are in README.md): a named person,
@@ -60,7 +56,9 @@ class Quote:
     cue: str | None = None
     speaker: Speaker | str | None = None
     pattern: QuotePattern | None = None
-    speaker_kind: SpeakerKind | None = None  # what speaks, as an annotator classed it (real-press gold)
+    # A gold quote's kind of speaker, as the annotator classed it (its speaker is a plain name); the
+    # extractor's quotes carry theirs on the Speaker.
+    speaker_kind: SpeakerKind | None = None
 
     @property
     def start(self) -> int:
