@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import warnings
 
@@ -14,7 +15,7 @@ from veille.apps.serve.app import create_app
 from veille.apps.serve.settings import Settings
 
 with warnings.catch_warnings():  # Starlette now prefers httpx2 for its TestClient; httpx still works
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
 LIMITS = Settings(max_bytes=20_000, max_items=5, read_timeout=5)
@@ -74,6 +75,7 @@ def test_analyze_a_json_object_returns_the_record_with_its_text(client):
     response = post(client, "/analyze", {"text": CYCLING, "title": "Le plan vélo", "date": "2025-05-15",
                                          "id": "velo-69"})
     assert response.status_code == 200
+    assert response.headers["X-Veille-Worker"] == str(os.getpid())
     record = response.json()
     assert record["schema"] == "veille.article/1" and record["id"] == "velo-69"
     assert record["title"] == "Le plan vélo" and record["text"] == CYCLING

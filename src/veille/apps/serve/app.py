@@ -147,8 +147,8 @@ def _analysis_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
         raw = article_from_body(media, await request.body())
         record = await engine.run(engine.analyze, raw)
         if format == "html":
-            return HTMLResponse(await run_in_threadpool(_fragment, record))
-        return JSONResponse(record)
+            return HTMLResponse(await run_in_threadpool(_fragment, record), headers=_worker())
+        return JSONResponse(record, headers=_worker())
 
     @app.post("/render", summary="A record as highlighted HTML", responses=ERRORS,
               openapi_extra={"requestBody": {"required": True, "content": {
@@ -182,7 +182,13 @@ def _analysis_routes(app: FastAPI, engine: Engine, settings: Settings) -> None:
                     article = await engine.run(engine.analyze_item, article, item.id, item.source)
                 yield (json.dumps(article, ensure_ascii=False) + "\n").encode("utf-8")
 
-        return StreamingResponse(lines(), media_type="application/x-ndjson")
+        return StreamingResponse(lines(), media_type="application/x-ndjson", headers=_worker())
+
+
+def _worker() -> dict[str, str]:
+    """Which worker process answered (as /health says): a keep-alive connection stays with one, and the
+    load test tells by it which requests were on a worker it kills."""
+    return {"X-Veille-Worker": str(os.getpid())}
 
 
 def _fragment(record: dict) -> str:

@@ -10,6 +10,7 @@ loop stays free for /health and for reading other requests. More throughput is m
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -68,8 +69,12 @@ class Engine:
     def analyze(self, raw: RawArticle) -> dict:
         """The record of one article; its refusal as a 422, a failure of the analysis as a logged 500."""
         analyzer = self._ready_analyzer()
+        nlp = getattr(analyzer, "nlp", None)
         try:
-            return analyzer.analyze(raw).to_dict()
+            # A server sees new words in every article: spaCy's memory zone forgets the strings and lexemes
+            # an analysis added, so a long-running worker does not grow with them (the record is plain data).
+            with nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext():
+                return analyzer.analyze(raw).to_dict()
         except InputError as error:
             raise ApiError(422, error.type, str(error)) from None
         except Exception:
