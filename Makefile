@@ -48,6 +48,7 @@ bench: $(INSTALLED) models/meta.json
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/batch_bench.py
 	$(BIN)/python bench/report_bench.py
+	$(BIN)/python bench/serve_bench.py
 
 # A wheel that carries the trained models: installed alone, it classifies from any folder.
 dist: $(INSTALLED) models/meta.json

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from veille.apps.cli import batch, classify, corpus, export, models, report  # noqa: F401  (registers the commands)
+from veille.apps.cli import batch, classify, corpus, export, models, report, serve  # noqa: F401  (registers)
 from veille.apps.cli.base import app
 
 __all__ = ["app", "classify_main", "main"]
