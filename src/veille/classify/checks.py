@@ -65,8 +65,8 @@ def check_manifest(folder: Path) -> None:
         if not (folder / name).is_file():
             raise ModelError(f"{folder / name} is missing (it is in {MANIFEST_FILE}): {retrain}")
         if sha256_of(folder / name) != digest:
-            raise ModelError(f"{folder / name} does not match the SHA-256 recorded at training time: the file "
-                             f"was changed or truncated; {retrain}")
+            raise ModelError(f"{folder / name} does not match the SHA-256 recorded at training time: the "
+                             f"file was changed or truncated; {retrain}")
 
 
 def _number(value: object, low: float, high: float = math.inf, integer: bool = False) -> bool:
