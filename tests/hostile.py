@@ -120,3 +120,11 @@ def varied_members(count: int, size: int = 6000) -> list[tuple[str, bytes]]:
     words = ARTICLE.split()
     return [(f"v{n:02d}.txt", (" ".join(chance.choice(words) for _ in range(size // 6)) + "\n").encode())
             for n in range(count)]
+
+
+def damage_tar_header(data: bytes, index: int) -> bytes:
+    """An uncompressed tar whose `index`-th member header is garbled (its checksum no longer holds)."""
+    offset = tarfile.open(fileobj=io.BytesIO(data)).getmembers()[index].offset
+    out = bytearray(data)
+    out[offset:offset + 100] = b"\x7f" * 100
+    return bytes(out)

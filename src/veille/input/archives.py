@@ -127,7 +127,8 @@ def tar_items(source: Path | BinaryIO, name: str, options: ReadOptions, depth: i
         archive = tarfile.open(name=source, mode="r|*") if isinstance(source, Path) else \
             tarfile.open(fileobj=source, mode="r|*")
     except Exception as error:  # noqa: BLE001  (whatever the bytes: one error line for the archive)
-        yield refusal(name, "bad_archive", f"not a readable archive ({_problem(error)})")
+        yield refusal(name, "bad_archive", f"not a readable archive ({_problem(error)}): 0 members read, "
+                                           "the rest is lost")
         return
     read = 0
     with archive:
@@ -170,9 +171,12 @@ class DamagedStream(Exception):
 
 
 def _check_end(archive: tarfile.TarFile) -> None:
-    """tarfile takes a header it cannot read for the end of the archive, silently; past a real end there is
-    nothing but zeros. Raises DamagedStream (or what the decompressor raises) otherwise."""
+    """tarfile takes a header it cannot read, or the data ending where a header goes, for the end of the
+    archive, silently; a real end is a block of zeros with nothing but zeros after it. Raises DamagedStream
+    (or what the decompressor raises) otherwise."""
     stream = archive.fileobj
+    if stream.tell() - archive.offset != tarfile.BLOCKSIZE:  # the data ends where a whole block goes
+        raise DamagedStream("the archive ends short, without its end-of-archive block")
     while block := stream.read(READ_CHUNK):
         if block.strip(b"\0"):
             raise DamagedStream("a member header cannot be read")
