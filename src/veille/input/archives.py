@@ -100,7 +100,10 @@ def zip_items(source: Path | BinaryIO, name: str, options: ReadOptions, depth: i
         yield refusal(name, "bad_archive", f"not a readable archive ({_problem(error)})")
         return
     with archive:
-        for info in archive.infolist():
+        for number, info in enumerate(archive.infolist(), 1):
+            if not info.filename:  # a damaged directory entry (found by fuzzing: is_dir() raised)
+                yield refusal(f"{name}!<member {number}>", "bad_member", "a member with no name")
+                continue
             if info.is_dir():
                 continue
             member = f"{name}!{info.filename}"
