@@ -7,7 +7,7 @@ CORPUS_FILES := $(shell find corpus -name '*.jsonl' 2>/dev/null)
 TRAINING_CODE := $(shell find src/veille -name '*.py' -not -path '*/quotes/*' 2>/dev/null)
 SAMPLE := samples/article.txt
 
-.PHONY: install run test lint train bench clean constraints dist
+.PHONY: install run test attack attack-text lint train bench clean constraints dist
 
 install: $(INSTALLED)
 
@@ -36,6 +36,17 @@ run: $(INSTALLED) models/meta.json
 test: $(INSTALLED)
 	$(BIN)/veille corpus check corpus
 	$(BIN)/pytest -q
+
+# The attack campaign (CI runs it after `make test`): hostile archives, records, outputs, models and dying
+# workers, and the fuzzing of the readers and the quote extractor with 10,000 examples each (the analysis
+# fuzz, a tenth of that).
+attack: $(INSTALLED)
+	VEILLE_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py tests/test_attack_inputs.py \
+		tests/test_attack_outputs.py tests/test_attack_models.py tests/test_attack_workers.py
+
+# Time and memory of pathological texts beside prose of the same length (a few minutes; not in CI).
+attack-text: $(INSTALLED) models/meta.json
+	$(BIN)/python bench/pathological.py
 
 # ruff everywhere (C901 included); mypy on the public API: veille.load, analyze, analyze_many, to_dataframe,
 # the Record and the Analyzer (what they import is read, not reported on).

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from veille.classify.persist import META_FILE, MODEL_FILE, ModelError, load_models
+from veille.classify.persist import META_FILE, MODEL_FILE, ModelError, load_models, write_manifest
 from veille.features import ArticleFeatures
 from veille.training import model_inputs
 
@@ -71,6 +71,7 @@ def forge(folder, content: bytes):
     meta = json.loads((folder / META_FILE).read_text())
     meta["sha256"] = hashlib.sha256(content).hexdigest()
     (folder / META_FILE).write_text(json.dumps(meta))
+    write_manifest(folder)  # a forger who also rewrites the manifest
 
 
 def test_forged_pickle_with_a_matching_digest_runs_nothing(models_dir, tmp_path):

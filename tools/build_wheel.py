@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGED = ROOT / "src" / "veille" / "data" / "models"
-MODEL_FILES = ("classifier.npz", "meta.json", "metrics.json", "MODEL_CARD.md")
+MODEL_FILES = ("classifier.npz", "meta.json", "metrics.json", "MODEL_CARD.md", "SHA256SUMS")
 
 
 def build(models: Path, out: Path) -> Path:

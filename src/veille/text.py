@@ -44,6 +44,16 @@ PARSER_TRANSLATION = str.maketrans({
     "\u2032": "'",
 })
 
+# No word of any text runs this long without a space (the corpus's longest is under 60 characters), but
+# spaCy's tokenizer takes time quadratic in the length of such a run (its suffix search rescans it for every
+# mark it splits off: 200,000 « took 43 s), and each mark is a token for the parser. In the parser's copy a
+# run that long becomes words: its punctuation a letter, a space every MAX_RUN characters. One for one, so
+# offsets are kept, and no ordinary text is touched.
+MAX_RUN = 250
+LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN},}}")
+NON_WORD_RE = re.compile(r"[^\w]")
+RUN_FILLER = "x"
+
 # Removed outright before analysis: they carry nothing and break tokens.
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -83,5 +93,14 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 
 def normalize_for_parser(text: str) -> str:
-    """Same length, same offsets: spaces and apostrophes the French pipeline tokenizes well."""
-    return text.translate(PARSER_TRANSLATION)
+    """Same length, same offsets: spaces and apostrophes the French pipeline tokenizes well, and no run of
+    non-space characters longer than MAX_RUN."""
+    text = text.translate(PARSER_TRANSLATION)
+    if LONG_RUN_RE.search(text):
+        text = LONG_RUN_RE.sub(_as_words, text)
+    return text
+
+
+def _as_words(match: re.Match) -> str:
+    run = NON_WORD_RE.sub(RUN_FILLER, match.group())
+    return "".join(run[i:i + MAX_RUN - 1] + " " for i in range(0, len(run), MAX_RUN))[:len(run)]

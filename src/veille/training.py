@@ -191,7 +191,7 @@ def train(articles: list[Article], out_dir: Path, progress: Progress, cross_vali
     """Fit on the training split, evaluate on the held-out and challenge sets (and on real press when
     `real_press` is given: figures, or the line saying no pool was found), save to out_dir."""
     from veille.classify.model import settings_dict
-    from veille.classify.persist import save_models
+    from veille.classify.persist import save_models, write_manifest
     from veille.nlp.pipeline import model_version
 
     started = time.perf_counter()
@@ -233,4 +233,5 @@ def train(articles: list[Article], out_dir: Path, progress: Progress, cross_vali
     from veille.classify.card import write_model_card
 
     write_model_card(out_dir, saved)
+    write_manifest(out_dir)  # the card and metrics.json too: every file of the folder has its digest
     return saved

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from veille.apps.outputs import repair_last_line
 from veille.apps.workers import InProcess, WorkerPool
 from veille.apps.writers import open_writer
 from veille.input.decode import InputError, RawArticle, from_json_object, read_article_bytes
@@ -39,6 +40,7 @@ class Summary:
     stances: Counter = field(default_factory=Counter)
     speakers: Counter = field(default_factory=Counter)
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (source, type, message)
+    repaired: int = 0  # bytes of a cut last line removed before resuming
 
     def count(self, line: dict) -> None:
         self.written += 1
@@ -52,19 +54,22 @@ class Summary:
         self.speakers.update(q["speaker"] for q in line["quotes"] if q["speaker"])
 
 
-def done_lines(out: Path, fmt: str = "jsonl") -> dict[str, str | None]:
+def done_lines(out: Path, fmt: str = "jsonl") -> dict[str, list[str | None]]:
     """For --resume: the ids already in an output file (JSON Lines or CSV), each with the SHA-256 of the text
-    it was analysed from (None for an error line, or a CSV written without that column)."""
+    of each of its lines (None for an error line, or a CSV written without that column): an id may come
+    more than once, and each line stands for one item."""
     if not out.exists():
         return {}
-    with out.open(encoding="utf-8", newline="") as handle:
+    done: dict[str, list[str | None]] = {}
+    with out.open(encoding="utf-8", errors="replace", newline="") as handle:
         if fmt == "csv":
-            return {row["id"]: row.get("text_sha256") or None for row in csv.DictReader(handle)}
-        done = {}
+            for row in csv.DictReader(handle):
+                done.setdefault(row["id"], []).append(row.get("text_sha256") or None)
+            return done
         for line in handle:
             try:
                 record = json.loads(line)
-                done[record["id"]] = record.get("text_sha256")
+                done.setdefault(record["id"], []).append(record.get("text_sha256"))
             except (json.JSONDecodeError, KeyError, TypeError):
                 continue  # a line cut by a crash: its item is analysed again
         return done
@@ -110,25 +115,30 @@ def _raw_article(item: Item) -> RawArticle:
 
 
 def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptions,
-                  done: dict[str, str | None] | None = None, on_skip: Callable[[], None] = lambda: None
+                  done: dict[str, list[str | None]] | None = None, on_skip: Callable[[], None] = lambda: None
                   ) -> Iterator[dict]:
     """One output line per item; failures become error records.
 
     Items in `done` (from an earlier run's output) are skipped when their text is the one analysed then, or
-    when that run recorded an error for them; an item whose text changed since is analysed again.
+    when that run recorded an error for them; an item whose text changed since is analysed again. Each
+    earlier line is taken by one item only, so items that share an id are counted one by one.
     """
     done = done or {}
     refused: list[dict] = []
 
     def articles() -> Iterator[tuple[RawArticle, Item]]:
         for item in items:
-            if item.id in done and (done[item.id] is None or item.error):
+            earlier = done.get(item.id, [])
+            if item.error and _take(earlier, None):
                 on_skip()  # the earlier run recorded an error for it: only --retry-errors tries again
                 continue
             prepared = _prepared(item)
             if isinstance(prepared, dict):
-                refused.append(prepared)
-            elif item.id in done and _unchanged(prepared, done[item.id]):
+                if _take(earlier, None):
+                    on_skip()
+                else:
+                    refused.append(prepared)
+            elif earlier and (_take(earlier, _text_sha256(prepared)) or _take(earlier, None)):
                 on_skip()
             else:
                 yield prepared, item
@@ -144,6 +154,14 @@ def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptio
         yield refused.pop(0)
 
 
+def _take(earlier: list[str | None], wanted: str | None) -> bool:
+    """Take one earlier line with this SHA-256 (None: an error line), if there is one left."""
+    if wanted in earlier:
+        earlier.remove(wanted)
+        return True
+    return False
+
+
 def _prepared(item: Item) -> RawArticle | dict:
     """The article an item holds, or the error record that refuses it."""
     if item.error:
@@ -154,14 +172,14 @@ def _prepared(item: Item) -> RawArticle | dict:
         return error_record(item.id, item.source, error.type, str(error))
 
 
-def _unchanged(raw: RawArticle, earlier_sha256: str | None) -> bool:
-    """The text to analyse is the one an earlier run analysed (same SHA-256 after clean-up)."""
+def _text_sha256(raw: RawArticle) -> str | None:
+    """The SHA-256 of the text that would be analysed (after clean-up), to compare with an earlier run's."""
     from veille.analyzer import prepare_text, sha256_text
 
     try:
-        return sha256_text(prepare_text(raw)[0]) == earlier_sha256
+        return sha256_text(prepare_text(raw)[0])
     except InputError:
-        return False
+        return None  # it fails now: it matches an earlier error line
 
 
 def _finish(item: Item, record: dict, options: BatchOptions) -> dict:
@@ -182,6 +200,8 @@ def run_batch(analysis: Analysis, inputs: list[Path], out: Path, fmt: str, optio
     """Analyse every item of `inputs` (or the `items` already read from them) into `out` with an entered
     InProcess or WorkerPool."""
     summary = Summary()
+    if resume:
+        summary.repaired = repair_last_line(out)
     if resume and retry_errors:
         drop_error_lines(out, fmt)
     done = done_lines(out, fmt) if resume else {}

@@ -9,7 +9,8 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from veille.input.decode import InputError, RawArticle
@@ -39,6 +40,12 @@ class AnalysisFailure(InputError):
     """An article on which the analysis itself failed; it becomes an error record, the run carries on."""
 
     type = "analysis_failed"
+
+
+class WorkerDied(InputError):
+    """An article whose worker process died each time it was analysed; the run carries on."""
+
+    type = "worker_died"
 
 
 class WorkersNotStarted(RuntimeError):
@@ -150,39 +157,108 @@ class WorkerPool:
     Processes are started fresh (spawn), not forked: the main process runs threads (progress, counting) that
     a fork would copy mid-flight. Entering waits until the pipeline and models have loaded, so that a
     missing or tampered model is reported before any output is touched.
+
+    A worker that dies (killed, out of memory) breaks the whole executor: a new one is started and every
+    batch not yet finished is run again (_recover); an article that kills its worker each time becomes a
+    worker_died error record, so the run ends with every item accounted for.
     """
+
+    # The functions the processes run (module-level, for spawn); the tests give stand-ins.
+    initializer = staticmethod(_start_worker)
+    ready = staticmethod(_worker_ready)
+    task = staticmethod(_worker_batch)
 
     def __init__(self, models_dir: Path, workers: int):
         self.models_dir, self.workers = models_dir, workers
         self.pool: ProcessPoolExecutor | None = None
+        self.restarts = 0
 
     def __enter__(self) -> WorkerPool:
+        self._start()
+        return self
+
+    def _start(self) -> None:
         self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_start_worker, initargs=(self.models_dir,))
+                                        initializer=self.initializer, initargs=(self.models_dir,))
         try:
-            self.pool.submit(_worker_ready).result()
+            self.pool.submit(self.ready).result()
         except Exception as error:
             self.pool.shutdown(wait=False, cancel_futures=True)
             raise WorkersNotStarted(str(error)) from error
         except BaseException:
             self.pool.shutdown(wait=False, cancel_futures=True)
             raise
-        return self
 
     def __exit__(self, exc_type, *exc) -> None:
         # On an error or Ctrl-C, batches not yet started are dropped; those in progress end within seconds.
         self.pool.shutdown(wait=exc_type is None, cancel_futures=exc_type is not None)
 
     def outcomes(self, articles: Iterable[tuple[RawArticle, object]]) -> Iterator[Outcome]:
-        pending: deque = deque()
+        pending: deque[Submitted] = deque()
         for batch in length_batches(articles):
-            future = self.pool.submit(_worker_batch, [raw for raw, _ in batch])
-            pending.append((future, [context for _, context in batch]))
-            if len(pending) > self.workers * (1 + QUEUED_PER_WORKER):
-                yield from _collected(*pending.popleft())
+            pending.append((self._submit(batch), batch))
+            while len(pending) > self.workers * (1 + QUEUED_PER_WORKER):
+                yield from self._collected(pending)
         while pending:
-            yield from _collected(*pending.popleft())
+            yield from self._collected(pending)
+
+    def _submit(self, batch: list[tuple[RawArticle, object]]) -> Future:
+        try:
+            return self.pool.submit(self.task, [raw for raw, _ in batch])
+        except BrokenProcessPool as error:  # found broken on submitting: recovered when collected
+            return _finished(exception=error)
+
+    def _collected(self, pending: deque[Submitted]) -> Iterator[Outcome]:
+        """The outcomes of the first pending batch, once it is done; should a worker have died, the batches
+        not finished are first run again (_recover)."""
+        future, batch = pending[0]
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            self._recover(pending)
+            results = pending[0][0].result()
+        pending.popleft()
+        yield from zip(results, (context for _, context in batch), strict=True)
+
+    def _recover(self, pending: deque[Submitted]) -> None:
+        """A new pool, then every batch not finished when the worker died is run again, alone on the pool:
+        a death then is that batch's doing, and its articles are run one by one, the one that kills its
+        worker again becoming a worker_died error. Few batches are pending (QUEUED_PER_WORKER)."""
+        self._restart()
+        for index, (future, batch) in enumerate(pending):
+            if not (future.done() and not future.cancelled() and future.exception() is None):
+                results = self._alone(batch)
+                if results is None:
+                    results = [self._alone([article]) or _worker_died(article) for article in batch]
+                    results = [result[0] if isinstance(result, list) else result for result in results]
+                pending[index] = (_finished(results), batch)
+
+    def _alone(self, batch: list[tuple[RawArticle, object]]) -> list | None:
+        """The batch's results with nothing else on the pool, or None if its worker died."""
+        try:
+            return self._submit(batch).result()
+        except BrokenProcessPool:
+            self._restart()
+            return None
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.restarts += 1
+        self._start()
 
 
-def _collected(future, contexts: list) -> Iterator[Outcome]:
-    yield from zip(future.result(), contexts, strict=True)
+Submitted = tuple[Future, list[tuple[RawArticle, object]]]  # (future, batch)
+
+
+def _finished(result: object = None, exception: BaseException | None = None) -> Future:
+    future: Future = Future()
+    if exception is not None:
+        future.set_exception(exception)
+    else:
+        future.set_result(result)
+    return future
+
+
+def _worker_died(article: tuple[RawArticle, object]) -> WorkerDied:
+    return WorkerDied(f"{article[0].source}: the worker process analysing it died, twice (killed, or out "
+                      "of memory)")

@@ -9,10 +9,12 @@ those runs cannot be resumed, nor can an HTML page.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 
+from veille.apps.outputs import LineFile
 from veille.apps.rows import ARTICLE_COLUMNS, QUOTE_COLUMNS, article_row, quote_rows
 
 FORMATS = ("jsonl", "csv", "quotes-csv", "parquet", "quotes-parquet", "html")
@@ -41,16 +43,20 @@ def csv_cell(value: object) -> object:
     return value
 
 
+def utf8(text: str) -> bytes:
+    """The output is UTF-8 whatever a string holds: a lone surrogate the readers missed is escaped."""
+    return text.encode("utf-8", errors="backslashreplace")
+
+
 class JsonLinesWriter:
     def __init__(self, out: Path, append: bool):
-        self.handle = out.open("a" if append else "w", encoding="utf-8")
+        self.file = LineFile(out, append)
 
     def write(self, line: dict) -> None:
-        self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-        self.handle.flush()
+        self.file.write(utf8(json.dumps(line, ensure_ascii=False) + "\n"))
 
     def close(self) -> None:
-        self.handle.close()
+        self.file.close()
 
 
 class TableWriter:
@@ -65,10 +71,18 @@ class TableWriter:
         self.parquet_writer = None
         if not parquet:
             new = not (append and out.exists() and out.stat().st_size > 0)
-            self.handle = out.open("a" if append else "w", encoding="utf-8", newline="")
-            self.csv = csv.DictWriter(self.handle, fieldnames=self.columns, extrasaction="ignore")
+            self.file = LineFile(out, append)
+            # An article's rows go out in one write: all of them or, should it fail, none.
+            self.buffer = io.StringIO()
+            self.csv = csv.DictWriter(self.buffer, fieldnames=self.columns, extrasaction="ignore")
             if new:
                 self.csv.writeheader()
+                self._flush()
+
+    def _flush(self) -> None:
+        self.file.write(utf8(self.buffer.getvalue()))
+        self.buffer.seek(0)
+        self.buffer.truncate()
 
     def write(self, line: dict) -> None:
         fields = line.get("fields") or {}
@@ -76,7 +90,7 @@ class TableWriter:
         if not self.parquet:
             for row in rows:
                 self.csv.writerow({key: csv_cell(value) for key, value in row.items()})
-            self.handle.flush()
+            self._flush()
             return
         self.pending.extend(rows)
         if len(self.pending) >= ROW_GROUP:
@@ -98,7 +112,7 @@ class TableWriter:
 
     def close(self) -> None:
         if not self.parquet:
-            self.handle.close()
+            self.file.close()
             return
         if self.pending or self.parquet_writer is None:
             self._write_group()
@@ -122,7 +136,7 @@ class HtmlWriter:
 
         self.article_html = article_html
         self.head, *_, self.foot = list(iter_html([]))
-        self.handle = out.open("w", encoding="utf-8")
+        self.handle = out.open("w", encoding="utf-8", errors="backslashreplace")
         self.handle.write(self.head)
 
     def write(self, line: dict) -> None:

@@ -1,8 +1,10 @@
 """Saving and loading the trained classifiers: plain arrays and JSON, nothing that can run code.
 
 The fitted models are their numbers (classify.linear): one uncompressed .npz read with allow_pickle=False,
-and meta.json for labels and settings. Loading checks that the spaCy model is the one the features were
-trained with and that the file's SHA-256 is the one meta.json recorded, so a changed or truncated file is
+and meta.json for labels and settings. Loading checks the folder's manifest (SHA256SUMS: the digest of every
+file training wrote, meta.json included) and every value of meta.json (classify/checks.py), that the spaCy
+model is the one the features were trained with and that the file's SHA-256 is the one meta.json recorded,
+so a changed or truncated file is
 refused with a clear message rather than giving silently different answers.
 
 Measured before settling on this: skops wrote a 51 MB file in 100 s and took 7.8 s to load; a pickle behind
@@ -11,7 +13,6 @@ an allow-list unpickler loaded in 0.02 s but needed scikit-learn imported (0.8 s
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zipfile
 from dataclasses import dataclass
@@ -19,15 +20,22 @@ from pathlib import Path
 
 import numpy as np
 
+from veille.classify.checks import (
+    ModelError,
+    arrays_problem,
+    check_manifest,
+    meta_problem,
+    sha256_of,
+    write_manifest,
+)
 from veille.classify.model import StanceClassifier, TopicClassifier
+
+__all__ = ["ModelError", "TrainedModels", "load_models", "save_models", "sha256_of", "write_manifest",
+           "MODEL_FILE", "META_FILE"]
 
 MODEL_FILE = "classifier.npz"
 META_FILE = "meta.json"
 FORMAT = "veille.models/2"
-
-
-class ModelError(RuntimeError):
-    """No model, or one that cannot be trusted or used; the message says what to do."""
 
 
 @dataclass
@@ -39,14 +47,6 @@ class TrainedModels:
     @property
     def digest(self) -> str:
         return self.meta["sha256"]
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def save_models(folder: Path, topics: TopicClassifier, stance: StanceClassifier, meta: dict) -> dict:
@@ -70,6 +70,7 @@ def save_models(folder: Path, topics: TopicClassifier, stance: StanceClassifier,
     }
     (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n",
                                     encoding="utf-8")
+    write_manifest(folder)  # written again once the model card is (training.py)
     return meta
 
 
@@ -80,11 +81,15 @@ def load_models(folder: Path, spacy_model: str) -> TrainedModels:
                          "checkout), or name a models folder with --models or $VEILLE_MODELS")
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         raise ModelError(f"{meta_path} is unreadable ({error}): retrain with `make train`") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise ModelError(f"{meta_path} is not a veille model description of this version: "
                          "retrain with `make train`")
+    check_manifest(folder)
+    problem = meta_problem(meta)
+    if problem:
+        raise ModelError(f"{meta_path} is not valid ({problem}): retrain with `make train`")
     # The features (lemmas, word vectors) come from the spaCy model; the arrays do not depend on the
     # scikit-learn that fitted them.
     trained_with = meta.get("versions", {}).get("spacy_model")
@@ -97,6 +102,9 @@ def load_models(folder: Path, spacy_model: str) -> TrainedModels:
     try:
         with np.load(model_path, allow_pickle=False) as stored:
             arrays = {name: stored[name] for name in stored.files}
+        problem = arrays_problem(meta, {name: array.shape for name, array in arrays.items()})
+        if problem:
+            raise ValueError(problem)
         topics = TopicClassifier.from_arrays(meta["topic_labels"], meta["topic_settings"], arrays)
         stance = StanceClassifier.from_arrays(meta["stance_settings"], meta["polarity_classes"], arrays)
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, UnicodeDecodeError) as error:

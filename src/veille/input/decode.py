@@ -22,6 +22,13 @@ CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13})
 FRENCH_ENCODINGS = ("utf_8", "cp1252", "latin_1", "iso8859_15", "mac_roman")
 CHAOS_TOLERANCE = 0.02
 HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
+# A file with invalid UTF-8 is still read as UTF-8 (its bad bytes replaced) when its valid multi-byte
+# sequences outnumber the bad ones this many times: a cp1252 or latin-1 file has next to none.
+UTF8_MAJORITY = 3
+# A JSON record nested deeper is refused: json's recursion would abort the run (a real record nests 2 or 3).
+MAX_JSON_DEPTH = 64
+JSON_NESTING_RE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 class InputError(ValueError):
@@ -44,6 +51,18 @@ class DecodeError(InputError):
 
 class TooLargeError(InputError):
     type = "too_large"
+
+
+class NoTextError(InputError):
+    type = "no_text"
+
+
+class BadRecordError(InputError):
+    type = "bad_record"
+
+
+class JsonTooDeep(ValueError):
+    """A JSON document nested deeper than MAX_JSON_DEPTH."""
 
 
 @dataclass
@@ -70,13 +89,24 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
         text = data.decode("utf-8-sig")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _detect_and_decode(data, name)
+        text, encoding = _mostly_utf8(data) or _detect_and_decode(data, name)
     if sum(text.count(chr(byte)) for byte in CONTROL_BYTES) > max(8, len(text) // 100):
         raise BinaryInputError(f"{name} looks binary (it holds control characters), not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInputError(f"{name} holds only white space")
     return text, encoding
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 text with a few bad bytes, decoded as UTF-8 with those replaced (charset detection would take
+    the whole of it for another encoding: mojibake, quotation marks lost); None for another encoding."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = len(re.findall(r"[^\x00-\x7f\ufffd]", text))
+    if valid < UTF8_MAJORITY * bad:
+        return None
+    return text, f"utf-8, {bad} invalid byte sequence{'s' * (bad > 1)} replaced"
 
 
 def _detect_and_decode(data: bytes, name: str) -> tuple[str, str]:
@@ -113,14 +143,68 @@ def extract_html(html: str, name: str) -> tuple[str, str | None, str | None]:
     return text, title, date
 
 
+def escape_surrogates(value):
+    """`value` with every string in it valid UTF-8: lone surrogates (from JSON escapes such as \\udc80, or
+    undecodable file names) become their backslash escape. Lists and dicts are followed."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", errors="backslashreplace").decode("utf-8")
+        return value
+    if isinstance(value, list):
+        return [escape_surrogates(element) for element in value]
+    if isinstance(value, dict):
+        return {escape_surrogates(key): escape_surrogates(element) for key, element in value.items()}
+    return value
+
+
+def load_json(text: str) -> object:
+    """json.loads, refusing a document nested deeper than MAX_JSON_DEPTH (raises JsonTooDeep)."""
+    if text.count("[") + text.count("{") > MAX_JSON_DEPTH:
+        depth = 0
+        for match in JSON_NESTING_RE.finditer(text):
+            mark = match.group()[0]
+            if mark in "[{":
+                depth += 1
+                if depth > MAX_JSON_DEPTH:
+                    raise JsonTooDeep(f"nested deeper than {MAX_JSON_DEPTH} levels")
+            elif mark in "]}":
+                depth -= 1
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise JsonTooDeep(f"nested deeper than {MAX_JSON_DEPTH} levels") from None
+
+
+def has_letters(text: str) -> bool:
+    return LETTER_RE.search(text) is not None
+
+
 def from_json_object(record: dict, name: str) -> RawArticle:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise EmptyInputError(f"{name}: the JSON object has no 'text' field with text in it")
+    if not has_letters(text):
+        raise NoTextError(f"{name}: the text holds no letter (only figures, punctuation or symbols)")
     record_id = record.get("id")
-    return RawArticle(text=text.replace("\r\n", "\n"), id=str(record_id) if record_id else name,
+    return RawArticle(text=escape_surrogates(text.replace("\r\n", "\n")),
+                      id=escape_surrogates(str(record_id)) if record_id else name,
                       source=name, title=_str_or_none(record.get("title")),
                       date=_str_or_none(record.get("date")))
+
+
+def json_record(line: str) -> tuple[dict | None, str | None]:
+    """(record, None) for a line holding one JSON object, (None, why) otherwise."""
+    try:
+        record = load_json(line)
+    except json.JSONDecodeError as error:
+        return None, f"not valid JSON ({error.msg}, column {error.colno})"
+    except JsonTooDeep as error:
+        return None, f"a JSON record {error}"
+    if not isinstance(record, dict):
+        return None, "a line must hold one JSON object"
+    return record, None
 
 
 def parse_json_lines(lines: Iterable[str], source: str) -> Iterator[tuple[str, dict | None, str | None]]:
@@ -128,20 +212,12 @@ def parse_json_lines(lines: Iterable[str], source: str) -> Iterator[tuple[str, d
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield where, None, f"not valid JSON ({error.msg}, column {error.colno})"
-            continue
-        if not isinstance(record, dict):
-            yield where, None, "a line must hold one JSON object"
-            continue
-        yield where, record, None
+        record, problem = json_record(line)
+        yield f"{source}:{number}", record, problem
 
 
 def _str_or_none(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+    return escape_surrogates(str(value)) if value not in (None, "") else None
 
 
 def read_article_bytes(data: bytes, name: str) -> RawArticle:
@@ -151,18 +227,24 @@ def read_article_bytes(data: bytes, name: str) -> RawArticle:
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
-            record = json.loads(stripped)
+            record = load_json(stripped)
         except json.JSONDecodeError:
             record = None
+        except JsonTooDeep as error:
+            raise BadRecordError(f"{name}: a JSON object {error}") from None
         if isinstance(record, dict):
             article = from_json_object(record, name)
             article.warnings = warnings
             return article
     if looks_like_html(data):
         body, title, date = extract_html(text, name)
-        return RawArticle(text=body, id=name, source=name, title=title, date=date,
-                          warnings=warnings + ["HTML page: main text extracted"])
-    return RawArticle(text=text, id=name, source=name, warnings=warnings)
+        article = RawArticle(text=body, id=name, source=name, title=title, date=date,
+                             warnings=warnings + ["HTML page: main text extracted"])
+    else:
+        article = RawArticle(text=text, id=name, source=name, warnings=warnings)
+    if not has_letters(article.text):
+        raise NoTextError(f"{name}: the text holds no letter (only figures, punctuation or symbols)")
+    return article
 
 
 def read_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawArticle:

@@ -52,9 +52,8 @@ def batch(
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Also list every item that failed, and why."),
 ) -> None:
     """Analyse archives of articles: one output line per input item, errors included."""
-    from veille.apps.batch import BatchOptions, run_batch
-    from veille.apps.workers import WorkersNotStarted, default_workers
-    from veille.input.items import InputProblem, checked_items
+    from veille.apps.batch import BatchOptions
+    from veille.apps.outputs import OutputError, WriteFailed, output_lock
 
     options = BatchOptions(glob=glob, text_field=text_field, id_field=id_field, title_field=title_field,
                            date_field=date_field, max_bytes=max_bytes, skip_non_french=skip_non_french,
@@ -62,22 +61,11 @@ def batch(
                            keep_fields=tuple(name.strip() for name in keep_fields.split(",") if name.strip()))
     _check_output(inputs, output, fmt, resume, retry_errors, force)
     try:
-        items = checked_items(inputs, options)  # reads the first items now, before the models load
-    except InputProblem as error:
-        fail(str(error))
-    analysis = _batch_analysis(models, workers or default_workers())
-    summary = None
-    try:
-        with _progress(inputs, options, quiet) as advance:
-            with analysis:
-                summary = run_batch(analysis, inputs, output, fmt, options, resume, on_item=advance,
-                                    retry_errors=retry_errors, items=items)
-    except WorkersNotStarted as error:
-        fail(str(error))
-    except KeyboardInterrupt:
-        again = "run again with --resume" if fmt in RESUMABLE else "run it again"
-        stderr.print(f"interrupted: {output} holds every line written so far; {again}")
-        raise typer.Exit(130) from None
+        with output_lock(output):  # held to the end: a second run on this output is refused
+            summary = _run(inputs, output, fmt, options, resume, retry_errors, models, workers, quiet)
+    except OutputError as error:
+        resumable = isinstance(error, WriteFailed) and fmt in RESUMABLE
+        fail(str(error) + ("; free some space and run again with --resume" if resumable else ""))
     if not quiet:
         _print_batch_summary(summary, output)
     if verbose:
@@ -85,6 +73,33 @@ def batch(
             stderr.print(f"  {where}: {kind}: {message}", highlight=False, markup=False)
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _run(inputs: list[Path], output: Path, fmt: str, options, resume: bool, retry_errors: bool,
+         models: Path | None, workers: int, quiet: bool):
+    """Under the output's lock: check that it can be written and the inputs, load, analyse."""
+    from veille.apps.batch import run_batch
+    from veille.apps.outputs import check_writable
+    from veille.apps.workers import WorkersNotStarted, default_workers
+    from veille.input.items import InputProblem, checked_items
+
+    check_writable(output)
+    try:
+        items = checked_items(inputs, options)  # reads the first items now, before the models load
+    except InputProblem as error:
+        fail(str(error))
+    analysis = _batch_analysis(models, workers or default_workers())
+    try:
+        with _progress(inputs, options, quiet) as advance:
+            with analysis:
+                return run_batch(analysis, inputs, output, fmt, options, resume, on_item=advance,
+                                 retry_errors=retry_errors, items=items)
+    except WorkersNotStarted as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        again = "run again with --resume" if fmt in RESUMABLE else "run it again"
+        stderr.print(f"interrupted: {output} holds every line written so far; {again}")
+        raise typer.Exit(130) from None
 
 
 def _check_output(inputs: list[Path], output: Path, fmt: str, resume: bool, retry_errors: bool,
@@ -173,6 +188,9 @@ def _batch_analysis(models: Path | None, workers: int):
 
 def _print_batch_summary(summary, output: Path) -> None:
     failed = sum(summary.errors.values())
+    if summary.repaired:
+        stderr.print(f"{output} ended with a cut line ({summary.repaired} bytes): removed before resuming",
+                     highlight=False)
     stderr.print(f"{summary.written} lines written to {output} ({summary.written - failed} analysed, "
                  f"{failed} errors, {summary.skipped} skipped as already done)", highlight=False)
     if summary.errors:
