@@ -8,7 +8,8 @@ import json
 
 from veille.apps.serve.errors import ApiError
 from veille.input.decode import InputError, RawArticle, decode_bytes, extract_html, from_json_object
-from veille.input.items import Item, ReadOptions, records_of
+from veille.input.exports import json_lines_items
+from veille.input.item import Item, ReadOptions
 from veille.record import error_record
 
 # What the articles of a request are called in records and messages (never a path: nothing is read from disk).
@@ -62,7 +63,7 @@ def json_object(body: bytes) -> dict:
 def batch_items(body: bytes, max_items: int) -> list[Item]:
     """The items of a /batch body, as `veille batch` reads a JSON Lines export (ids from "id", else
     <request>:line); more than max_items is refused whole, before any analysis."""
-    items = list(records_of(io.BytesIO(body), SOURCE, ReadOptions(), csv_format=False))
+    items = list(json_lines_items(io.BytesIO(body), SOURCE, ReadOptions()))
     if len(items) > max_items:
         raise ApiError(413, "too_many_items", f"{len(items):,} items in one request, over the limit of "
                                               f"{max_items:,} (--max-items): split it")
