@@ -20,7 +20,8 @@ EXAMPLES = int(os.environ.get("VEILLE_FUZZ_EXAMPLES", "200"))
 # The full analysis costs about 50 ms an example: a tenth of the readers' count.
 ANALYSIS_EXAMPLES = max(50, EXAMPLES // 10)
 pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 200,
+# Derandomized, so that CI gives the same verdict on the same code; VEILLE_FUZZ_RANDOM=1 explores anew.
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=os.environ.get("VEILLE_FUZZ_RANDOM") != "1",
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                        HealthCheck.data_too_large])
 ERROR_TYPES = {"empty", "binary", "undecodable", "too_large", "unsafe_member", "bad_archive", "bad_member",
@@ -118,7 +119,9 @@ def test_json_lines_give_one_item_per_non_blank_line(tmp_path_factory, lines):
     lines = [line.replace("\n", " ").replace("\r", " ") for line in lines]
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8", errors="surrogatepass")
     items = list(iter_items([path], ReadOptions(keep_fields=("x",), max_bytes=200)))
-    assert len(items) == sum(1 for line in lines if line.strip())
+    # A U+FEFF that opens the file is read as its byte-order mark, not as content.
+    content = [lines[0].removeprefix("\ufeff"), *lines[1:]] if lines else []
+    assert len(items) == sum(1 for line in content if line.strip())
     check_items(items)
 
 
