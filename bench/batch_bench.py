@@ -4,10 +4,11 @@ nlp.pipe with the same pipeline, and peak memory at 1,000 and 5,000 articles. Pr
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from measure import measured  # bench/measure.py: these scripts run from bench/
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -30,17 +31,6 @@ def write_archive(path: Path, count: int, texts: list[str]) -> int:
             words += len(text.split())
             handle.write(json.dumps({"id": f"bench-{number}", "text": text}, ensure_ascii=False) + "\n")
     return words
-
-
-def measured(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak RSS (MB) of the command and its processes, in a fresh wrapper."""
-    wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-               "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, "
-               "stderr=subprocess.DEVNULL); print(time.perf_counter() - t, "
-               "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
-    out = subprocess.run([sys.executable, "-c", wrapper, *command], check=True, capture_output=True,
-                         text=True, cwd=ROOT).stdout.split()
-    return float(out[0]), float(out[1])
 
 
 def main() -> None:

@@ -18,23 +18,14 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from measure import measured  # bench/measure.py: these scripts run from bench/
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 LINES = 100_000
 OUTLETS = ("Le Quotidien", "La Gazette", "Info Matin", "Radio Centre", "Le Courrier")
 FIRST_DAY, DAYS = date(2024, 1, 1), 730
 ERROR_EVERY = 997
-
-
-def measured(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak RSS (MB) of the command, in a fresh wrapper."""
-    wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-               "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, "
-               "stderr=subprocess.DEVNULL); print(time.perf_counter() - t, "
-               "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
-    out = subprocess.run([sys.executable, "-c", wrapper, *command], check=True, capture_output=True,
-                         text=True, cwd=ROOT).stdout.split()
-    return float(out[0]), float(out[1])
 
 
 def repeated(results: Path, out: Path, lines: int) -> None:

@@ -132,7 +132,7 @@ def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptio
             if item.error and _take(earlier, None):
                 on_skip()  # the earlier run recorded an error for it: only --retry-errors tries again
                 continue
-            prepared = _prepared(item)
+            prepared = item_article(item)
             if isinstance(prepared, dict):
                 if _take(earlier, None):
                     on_skip()
@@ -162,7 +162,7 @@ def _take(earlier: list[str | None], wanted: str | None) -> bool:
     return False
 
 
-def _prepared(item: Item) -> RawArticle | dict:
+def item_article(item: Item) -> RawArticle | dict:
     """The article an item holds, or the error record that refuses it."""
     if item.error:
         return error_record(item.id, item.source, *item.error)

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 from starlette.concurrency import run_in_threadpool
 
 from veille import __version__
+from veille.apps.batch import item_article
 from veille.apps.serve import docs, errors
 from veille.apps.serve.engine import Engine
 from veille.apps.serve.errors import ApiError
@@ -24,7 +25,6 @@ from veille.apps.serve.inputs import (
     BATCH_TYPES,
     article_from_body,
     batch_items,
-    item_article,
     json_object,
     media_type,
     unsupported,

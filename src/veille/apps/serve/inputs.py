@@ -10,7 +10,6 @@ from veille.apps.serve.errors import ApiError
 from veille.input.decode import InputError, RawArticle, decode_bytes, extract_html, from_json_object
 from veille.input.exports import json_lines_items
 from veille.input.item import Item, ReadOptions
-from veille.record import error_record
 
 # What the articles of a request are called in records and messages (never a path: nothing is read from disk).
 SOURCE = "<request>"
@@ -68,15 +67,3 @@ def batch_items(body: bytes, max_items: int) -> list[Item]:
         raise ApiError(413, "too_many_items", f"{len(items):,} items in one request, over the limit of "
                                               f"{max_items:,} (--max-items): split it")
     return items
-
-
-def item_article(item: Item) -> RawArticle | dict:
-    """The article an item holds, or the error record that refuses it."""
-    if item.error:
-        return error_record(item.id, item.source, *item.error)
-    try:
-        raw = from_json_object(item.record or {}, item.source)
-    except InputError as error:
-        return error_record(item.id, item.source, error.type, str(error))
-    raw.id = item.id
-    return raw
