@@ -44,6 +44,14 @@ def test_a_valid_record_passes_and_its_quotes_get_offsets(tmp_path):
                                                     "sans augmenter les taxes."]
 
 
+def test_a_quote_keeps_the_kind_of_its_speaker(tmp_path):
+    quotes = record()["quotes"]
+    quotes[1]["speaker_kind"] = "group"
+    report = check_corpus(write(tmp_path, record(quotes=quotes)))
+    assert report.ok, report.faults
+    assert [quote.speaker_kind for quote in report.articles[0].quotes] == [None, "group"]
+
+
 @pytest.mark.parametrize("changes, fault", [
     ({"topics": ["politique", "astrologie"]}, "unknown topic 'astrologie'"),
     ({"topics": []}, "topics must list 1 to 3"),
@@ -52,6 +60,12 @@ def test_a_valid_record_passes_and_its_quotes_get_offsets(tmp_path):
                   "pattern": "incise_after"}]}, "part not found verbatim"),
     ({"entities": [{"text": "Liège", "label": "LOC"}]}, "entity text not found"),
     ({"genre": "roman"}, "unknown genre"),
+    ({"quotes": [{"type": "indirect", "parts": ["le déficit sera pourtant de trois millions d'euros"],
+                  "speaker": "l'opposition", "speaker_kind": "parti", "cue": "Selon", "pattern": "selon"}]},
+     "unknown speaker_kind 'parti'"),
+    ({"quotes": [{"type": "indirect", "parts": ["le déficit sera pourtant de trois millions d'euros"],
+                  "speaker": None, "speaker_kind": "group", "cue": "Selon", "pattern": "selon"}]},
+     "speaker_kind must be null exactly when speaker is null"),
 ])
 def test_faults_are_reported(tmp_path, changes, fault):
     report = check_corpus(write(tmp_path, record(**changes)))

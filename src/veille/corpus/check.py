@@ -20,7 +20,7 @@ from veille.corpus.records import (
     read_records,
 )
 from veille.labels import ENTITY_LABELS, MAX_TOPICS, STANCE_IDS, TOPIC_IDS
-from veille.nlp.quotes import QUOTE_PATTERNS, QUOTE_TYPES, Quote
+from veille.nlp.quotes import QUOTE_PATTERNS, QUOTE_TYPES, SPEAKER_KINDS, Quote
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -57,7 +57,8 @@ def locate_quote_parts(text: str, quotes: list[dict], faults: list[Fault], where
                 cursor = spans[0][0]
                 located.append(Quote(type=quote.get("type", ""), parts=tuple(spans),
                                      speaker=quote.get("speaker"), cue=quote.get("cue"),
-                                     pattern=quote.get("pattern")))
+                                     pattern=quote.get("pattern"),
+                                     speaker_kind=quote.get("speaker_kind")))
     return located
 
 
@@ -129,7 +130,21 @@ def _quote_problems(quotes: object, text: str) -> list[str]:
             problems.append(f"{label}: cue {cue!r} not found verbatim in the text")
         if quote.get("pattern") == "incise_inside" and len(quote.get("parts") or []) < 2:
             problems.append(f"{label}: an incise inside a quote makes two parts")
+        problems += _speaker_kind_problems(quote, label)
     return problems
+
+
+def _speaker_kind_problems(quote: dict, label: str) -> list[str]:
+    """speaker_kind is optional (older records lack it); when given it is a kind, null exactly when the
+    speaker is."""
+    if "speaker_kind" not in quote:
+        return []
+    kind, speaker = quote["speaker_kind"], quote.get("speaker")
+    if kind is not None and kind not in SPEAKER_KINDS:
+        return [f"{label}: unknown speaker_kind {kind!r} (one of {', '.join(SPEAKER_KINDS)})"]
+    if (kind is None) != (speaker is None):
+        return [f"{label}: speaker_kind must be null exactly when speaker is null"]
+    return []
 
 
 def _trap_problems(traps: list, text: str) -> list[str]:
