@@ -1,6 +1,7 @@
 """Stage 3: indirect and mixed quote candidates. A cue with a que clause ("a assuré que …"), a cue whose
-object holds quoted words ("a jugé la décision « historique »"), or a source introducer ("Selon X, …",
-"…, d'après X.", "Pour l'économiste, …")."""
+object holds quoted words ("a jugé la décision « historique »"), a source introducer ("Selon X, …",
+"…, d'après X.", "Pour l'économiste, …"), or a clause closed by an incise ("…, a indiqué la préfecture.",
+postposed.py)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ from veille.nlp.quotes.lexicon.marks import (
 )
 from veille.nlp.quotes.marks import MarkedSpan
 from veille.nlp.quotes.nouns import is_human_noun, is_opinion_holder
+from veille.nlp.quotes.postposed import postposed_incise
 
 # The labels a que clause or an object has under its cue.
 CLAUSE_DEPS = ("ccomp", "obj", "xcomp")
@@ -58,6 +60,11 @@ def indirect_candidates(ctx: QuoteContext) -> list[Candidate]:
         return any(s <= offset < e for s, e in inside_marks)
 
     for token in ctx.doc:
+        if token.text == COMMA:
+            result = None if in_direct(token.idx) else postposed_incise(ctx, token)
+            if result:
+                results.append(result)
+            continue
         cue = is_cue(token)
         source = token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
             token.lower_ == OPINION_INTRODUCER and token.dep_ == "case")

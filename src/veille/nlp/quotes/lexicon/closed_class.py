@@ -73,7 +73,9 @@ APPOSITION_ENDING_RELATIVES = frozenset(("qui", "que", "dont"))
 SPEAKER_SEARCH_ENDS = frozenset(("qui", "que", "dont", "lorsque", "quand"))
 # What ends a speaker's noun phrase after an incise verb: a relative, a time or place complement.
 SPEAKER_PHRASE_ENDS = frozenset(
-    ("qui", "que", "dont", "lors", "avant", "après", "devant", "en", "dans", "sur"))
+    ("qui", "que", "dont", "lors", "avant", "après", "devant", "en", "dans", "sur",
+     # "…, a annoncé la société mardi", "a indiqué la préfecture hier soir"
+     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"))
 QUE = frozenset(("que", "qu'"))
 # Conjunctions that open a second verb of the reporter ("… et a promis de …", "…, mais reconnaît que …").
 SECOND_VERB_CONJUNCTIONS = frozenset(("et", "mais"))
