@@ -32,7 +32,8 @@ def test_a_clause_closed_by_an_incise_is_an_indirect_quote_of_the_incise_speaker
 
 
 def test_a_clause_with_quoted_fragments_closed_by_an_incise_is_one_mixed_quote(nlp):
-    text = "Le réseau est « à bout de souffle » et risque de « tout lâcher », a averti le syndicat des cheminots."
+    text = ("Le réseau est « à bout de souffle » et risque de « tout lâcher », a averti le syndicat des "
+            "cheminots.")
     [quote] = quotes_of(nlp, text)
     assert quote["type"] == "mixed"
     assert parts_of(text, quote) == ["Le réseau est « à bout de souffle » et risque de « tout lâcher »"]

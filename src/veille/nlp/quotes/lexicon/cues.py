@@ -152,8 +152,8 @@ REPORT_FRAMING_LEMMAS = frozenset(cue.lemma for cue in CUES if cue.frames_infini
 # Cues that, in a simple tense after a comma with a noun phrase after them, are more often a second verb and
 # its object ("Elle se lève, salue le patron du café") than an incise ("…, indique la préfecture").
 OBJECT_FIRST_CUE_LEMMAS = frozenset(
-    "saluer soutenir défendre critiquer demander proposer réclamer exiger recommander publier poster souhaiter "
-    "qualifier considérer analyser lancer".split())
+    "saluer soutenir défendre critiquer demander proposer réclamer exiger recommander publier poster "
+    "souhaiter qualifier considérer analyser lancer".split())
 
 # ---- verbs around a cue ------------------------------------------------------------------------------
 # A cue under one of these is not (yet) said: "va annoncer", "doit préciser", "refuse de commenter".
