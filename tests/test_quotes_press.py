@@ -56,3 +56,15 @@ def test_a_whole_quotation_before_its_incise_stays_direct(nlp):
 ])
 def test_a_comma_before_a_verb_is_not_always_an_incise(nlp, text):
     assert all(q["type"] != "indirect" or q["pattern"] != "incise_after" for q in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Le rectorat précise par ailleurs que les cours reprendront lundi dans les deux collèges.",
+     "les cours reprendront lundi dans les deux collèges"),
+    ("Une porte-parole a expliqué à l'Agence France-Presse qu'aucun blessé n'était à déplorer.",
+     "aucun blessé n'était à déplorer"),
+])
+def test_a_que_clause_past_the_cue_s_complement_is_reported(nlp, text, part):
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], parts_of(text, quote)) == ("indirect", [part])
+

@@ -46,6 +46,13 @@ from veille.nlp.quotes.postposed import postposed_incise
 
 # The labels a que clause or an object has under its cue.
 CLAUSE_DEPS = ("ccomp", "obj", "xcomp")
+# What may stand between a cue and a farther "que": the words of its complements ("à l'AFP", "dans un
+# communiqué publié lundi", "par ailleurs").
+COMPLEMENT_POS = frozenset(("ADP", "DET", "NOUN", "PROPN", "ADJ", "ADV", "NUM"))
+# Words that make a conjunction of the "que" after them, opening an adjunct rather than a report.
+QUE_CONJUNCTION_OPENERS = frozenset(
+    ("tant", "alors", "bien", "parce", "afin", "pour", "sans", "avant", "ainsi", "dès", "pendant", "tandis",
+     "sitôt", "lors", "moins", "plus", "autant", "même"))
 # The parts of speech before ", selon X" that leave the clause before it unfinished.
 UNFINISHED_CLAUSE_POS = ("VERB", "AUX", "DET", "ADP", "PRON")
 
@@ -113,7 +120,9 @@ def _cue_candidate(ctx: QuoteContext, token: Token) -> Candidate | None:
 
 def _que_after(ctx: QuoteContext, token: Token) -> Token | None:
     """The "que" right after a cue, past an adverb or two ("estime pourtant que", "juge aussi que") or a
-    phrase that sets the speaker against others ("assure de son côté que", "rappelle pour sa part que")."""
+    phrase that sets the speaker against others ("assure de son côté que", "rappelle pour sa part que"); or
+    a conjunction "que" past the cue's complements ("précise par ailleurs que", "a expliqué à l'AFP que",
+    "a indiqué dans un communiqué que")."""
     doc = token.doc
     k = token.i + 1
     if k + CONTRASTING_PHRASE_TOKENS < len(doc) and " ".join(
@@ -122,7 +131,27 @@ def _que_after(ctx: QuoteContext, token: Token) -> Token | None:
     while k < len(doc) and k - token.i <= ctx.settings.que_adverb_reach and doc[k].pos_ == "ADV" \
             and doc[k].lower_ not in NEGATIONS:
         k += 1
-    return doc[k] if k < len(doc) and doc[k].lower_ in QUE else None
+    if k < len(doc) and doc[k].lower_ in QUE:
+        return doc[k]
+    return _que_past_complements(ctx, token)
+
+
+def _que_past_complements(ctx: QuoteContext, token: Token) -> Token | None:
+    """A subordinating "que" a few words after the cue with only a complement in between, one that opens
+    with a preposition or an adverb ("à l'AFP", "dans un communiqué", "par ailleurs"): after an object
+    ("promet une protection que …") the "que" is a relative, whatever its tag; "tant que", "alors que"
+    open an adjunct."""
+    doc = token.doc
+    end = min(len(doc), token.i + 1 + ctx.settings.que_complement_reach)
+    if token.i + 1 >= end or doc[token.i + 1].pos_ not in ("ADP", "ADV"):
+        return None
+    for following in doc[token.i + 1:end]:
+        if following.lower_ in QUE:
+            opener = doc[following.i - 1].lower_
+            return following if following.pos_ == "SCONJ" and opener not in QUE_CONJUNCTION_OPENERS else None
+        if following.pos_ not in COMPLEMENT_POS or following.lower_ in NEGATIONS:
+            return None
+    return None
 
 
 def _clause_end_after(que: Token, sentence: Span) -> int:

@@ -109,6 +109,7 @@ def make_quote_extractor(
     min_direct_words: int, min_attributed_words: int, unattributed_min_words: int, recent_subject_reach: int,
     source_reach: int, incise_sentence_reach: int, incise_verb_reach: int, incise_inside_reach: int,
     dash_reach: int, lead_source_max_tokens: int, lead_max_commas: int, que_adverb_reach: int,
+    que_complement_reach: int,
     object_reach: int, fragment_reach_chars: int, comment_min_offset: int, min_clause_tokens: int,
     min_clause_chars: int, mark_overhang_chars: int, relative_clause_reach: int, subject_hops: int,
     max_speaker_tokens: int, subject_reach: int, pronoun_anchor_reach: int, pronoun_reach: int,

@@ -35,6 +35,8 @@ class QuoteSettings:
     # ---- indirect and mixed quotes ----
     # How many adverbs may stand between a cue and its "que" ("estime pourtant aussi que").
     que_adverb_reach: int = 2
+    # How many words of the cue's complements may stand before a "que" ("a expliqué à l'AFP que").
+    que_complement_reach: int = 7
     # How far after a cue the noun of an object it did not get from the parser may stand.
     object_reach: int = 4
     # How many chars after the start of a cue's object its quoted fragment may open.
