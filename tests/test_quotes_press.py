@@ -68,3 +68,18 @@ def test_a_que_clause_past_the_cue_s_complement_is_reported(nlp, text, part):
     [quote] = quotes_of(nlp, text)
     assert (quote["type"], parts_of(text, quote)) == ("indirect", [part])
 
+
+
+def test_an_organisation_speaks_under_the_fullest_name_the_article_gives(nlp):
+    text = ("Le ministère de l'éducation nationale a publié ses chiffres lundi. Le ministère assure que les "
+            "remplacements seront assurés dès la rentrée.")
+    [quote] = quotes_of(nlp, text)
+    assert quote["speaker"] == "le ministère de l'éducation nationale"
+    assert quote["speaker_kind"] == "organisation"
+
+
+def test_an_acronym_speaks_under_the_full_name_it_abbreviates(nlp):
+    text = ("L'Autorité des marchés financiers (AMF) a publié une nouvelle liste noire. Selon l'AMF, trente "
+            "sites proposent des placements frauduleux.")
+    [quote] = quotes_of(nlp, text)
+    assert quote["speaker"] == "l'Autorité des marchés financiers"

@@ -260,3 +260,12 @@ def test_real_press_figures_go_into_the_model_card_tables(pool, analyzer, small_
     missing = evaluate_real_press(models.topics, models.stance, analyzer, find_pool(), train)
     assert evaluation_tables({"real_press": missing}).splitlines()[2].startswith(
         "real press: pool not found ($VEILLE_REALPRESS unset")
+
+
+def test_an_acronym_and_the_full_name_the_article_gives_it_are_one_speaker():
+    from veille.evaluation.quotes import defined_acronyms, same_organisation
+
+    acronyms = defined_acronyms("Le Bureau de recherches géologiques et minières (BRGM) publie ses relevés.")
+    assert same_organisation("le BRGM", "le Bureau de recherches géologiques et minières", acronyms)
+    assert same_organisation("Bureau de recherches géologiques et minières", "le BRGM", acronyms)
+    assert not same_organisation("le BRGM", "la préfecture", acronyms)

@@ -2,7 +2,8 @@
 
 Quotes match one to one when their word tokens overlap with IoU >= 0.5; exact match compares the words
 with marks, spaces and final punctuation stripped. Speakers are scored on matched quotes, and a
-(quote, speaker) pair counts only when both are right. Gold quotes are offsets into the article's text
+(quote, speaker) pair counts only when both are right; an acronym the article defines ("… (AMF)") and its
+full name are the same speaker. Gold quotes are offsets into the article's text
 (the corpus's located parts, or the real-press labels); a gold quote that carries a `speaker_kind` is also
 counted by kind.
 """
@@ -20,6 +21,9 @@ from veille.nlp.quotes.marks import find_marked_spans
 IOU_THRESHOLD = 0.5
 WORD_RE = re.compile(r"\w+")
 DETERMINERS = ("le ", "la ", "l'", "l’", "les ", "un ", "une ", "des ", "ce ", "cette ", "son ", "sa ")
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+# How far before "(ACR)" its full name is looked for, in chars.
+ACRONYM_NAME_CHARS = 160
 STRIP_CHARS = " \u00a0\u202f«»“”„\"'’.,;:!?…–—-()\n"
 
 
@@ -67,6 +71,27 @@ def speaker_is_right(gold: str | None, predicted: str | None, other_people: set[
                    if person.lower().split()[-1] not in gold_l)
 
 
+def defined_acronyms(text: str) -> dict[str, str]:
+    """The acronyms an article defines in parentheses, each with the text before it (in lower case)."""
+    return {match.group(1): _normalised(text[max(0, match.start() - ACRONYM_NAME_CHARS):match.start()])
+            for match in ACRONYM_RE.finditer(text)}
+
+
+def same_organisation(gold: str | None, predicted: str | None, acronyms: dict[str, str]) -> bool:
+    """One names the organisation by its acronym, the other by the full name written before "(ACR)"."""
+    if not gold or not predicted:
+        return False
+    for acronym, before in acronyms.items():
+        for short, full in ((gold, predicted), (predicted, gold)):
+            core = _normalised(full)
+            core = core.split(" ", 1)[1] if core.startswith(DETERMINERS) and " " in core else core
+            core = core.removeprefix("l'")
+            if acronym in short.split() or short.endswith("'" + acronym) or short.endswith("’" + acronym):
+                if len(core.split()) >= 2 and core in before:
+                    return True
+    return False
+
+
 MAX_ERRORS = 400  # the misses and mistakes kept for `--errors`
 
 
@@ -81,10 +106,12 @@ def score_article(article: Article, predicted: list[Quote], tally: Tally
         tally.by_pattern.setdefault(quote.pattern, [0, 0])[0] += 1
     for quote in predicted:
         tally.predicted[quote.type] = tally.predicted.get(quote.type, 0) + 1
+    acronyms = defined_acronyms(text)
     matches = []
     for g, p in _one_to_one(text, article.quotes, predicted):
         gold, system = article.quotes[g], predicted[p]
-        right = speaker_is_right(gold.speaker_name, system.speaker_name, people - {gold.speaker_name})
+        right = speaker_is_right(gold.speaker_name, system.speaker_name, people - {gold.speaker_name}) \
+            or same_organisation(gold.speaker_name, system.speaker_name, acronyms)
         _tally_match(tally, article.id, text, gold, system, right)
         matches.append((g, p, right))
     matched_gold, matched_predicted = {g for g, _, _ in matches}, {p for _, p, _ in matches}

@@ -10,6 +10,7 @@ from veille.nlp.quotes.lexicon.marks import CLOSING_MARKS, OPENING_MARKS
 from veille.nlp.quotes.marks import MarkedSpan
 from veille.nlp.quotes.people import recent_person
 from veille.nlp.quotes.quote import Quote, Speaker
+from veille.nlp.quotes.speakers.organisations import fullest_organisation, organisation_names
 from veille.nlp.quotes.speakers.resolvers import speaker_of
 
 
@@ -43,7 +44,8 @@ def recent_speaker(ctx: QuoteContext, span: MarkedSpan) -> Speaker | None:
 def complete_speakers(ctx: QuoteContext, quotes: list[tuple[Quote, MarkedSpan | None]]
                       ) -> list[tuple[Quote, MarkedSpan | None]]:
     """A direct quote without a speaker takes the one the narration gives (recent_speaker); a continuation
-    takes the speaker of the direct quote before it, as completed."""
+    takes the speaker of the direct quote before it, as completed; an organisation is named in full
+    (organisations.py)."""
     completed = []
     previous: Quote | None = None
     for quote, marked in quotes:
@@ -54,4 +56,16 @@ def complete_speakers(ctx: QuoteContext, quotes: list[tuple[Quote, MarkedSpan | 
                 quote = replace(quote, speaker=recent_speaker(ctx, marked))
             previous = quote
         completed.append((quote, marked))
-    return completed
+    return _organisations_in_full(ctx, completed)
+
+
+def _organisations_in_full(ctx: QuoteContext, quotes: list[tuple[Quote, MarkedSpan | None]]
+                           ) -> list[tuple[Quote, MarkedSpan | None]]:
+    def organisation(quote: Quote) -> bool:
+        return isinstance(quote.speaker, Speaker) and quote.speaker.kind == "organisation"
+
+    if not any(organisation(quote) for quote, _ in quotes):
+        return quotes
+    names, acronyms = organisation_names(ctx.doc)
+    return [(replace(quote, speaker=fullest_organisation(quote.speaker, names, acronyms))
+             if organisation(quote) else quote, marked) for quote, marked in quotes]
