@@ -27,6 +27,8 @@ from distributed import Client, Future, LocalCluster, get_worker, wait
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from veille.apps.workers import (
+    BATCH_CHARS,
+    BATCH_ITEMS,
     QUEUED_PER_WORKER,
     AnalysisLost,
     Outcome,
@@ -143,6 +145,8 @@ class ClusterAnalysis:
     """Batches analysed on a Dask cluster, at most `capacity` in flight (QUEUED_PER_WORKER beyond one per
     worker thread), yielded as they finish, or in input order when `ordered`."""
 
+    batch_chars, batch_items = BATCH_CHARS, BATCH_ITEMS  # the pool's batches; the tests take smaller ones
+
     def __init__(self, target: ClusterTarget, models_dir: Path, ordered: bool = False):
         self.target, self.models_dir, self.ordered = target, models_dir, ordered
         self.client: Client | None = None
@@ -207,7 +211,7 @@ class ClusterAnalysis:
 
     def outcomes(self, articles: Iterable[tuple[RawArticle, object]]) -> Iterator[Outcome]:
         tasks = ((analyse_on_worker, ([raw for raw, _ in batch],), batch)
-                 for batch in length_batches(articles))
+                 for batch in length_batches(articles, self.batch_chars, self.batch_items))
         for results, batch in self.finished(tasks, self._batch_results):
             yield from zip(results, (context for _, context in batch), strict=True)
 

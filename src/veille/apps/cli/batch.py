@@ -237,8 +237,10 @@ def _batch_analysis(models: Path | None, where: Where):
         from veille.apps.cluster import ClusterAnalysis
         from veille.apps.shares import InputsOnWorkers
 
-        # Dask logs a lost connection with tracebacks; the run says what happened, in one line.
-        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        # Dask logs a lost connection with tracebacks (its loggers have levels of their own); the run says
+        # what happened, in one line.
+        for name in [name for name in logging.root.manager.loggerDict if name.startswith("distributed")]:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
         backend = InputsOnWorkers if where.inputs_on_workers else ClusterAnalysis
         return backend(where.cluster, find_models(models).path, ordered=where.ordered)
     workers = where.workers or default_workers()
