@@ -47,7 +47,7 @@ def peaks(archive: Path, folder: Path, counts: list[int], texts: list[str]) -> d
     from distributed import Client, LocalCluster
 
     results = {}
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         for count in counts:

@@ -31,7 +31,7 @@ def cluster():
     """The address of a local Dask cluster: 2 worker processes, 1 thread each."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local:
         yield local.scheduler_address
 
 
@@ -175,6 +175,34 @@ def test_a_worker_killed_mid_run_loses_nothing_and_writes_nothing_twice(cluster,
         assert victim not in analysis.client.run(os.getpid).values()  # it did die, and was replaced
     assert summary.written == 16 and not summary.errors
     assert by_id(out) == expected
+
+
+def test_an_article_that_kills_each_worker_it_runs_on_becomes_a_worker_died_error(models_dir):
+    import dask
+    from distributed import LocalCluster
+
+    import fake_workers
+    from veille.apps.cluster import ClusterAnalysis, ClusterTarget
+    from veille.apps.workers import WorkerDied
+    from veille.input.decode import RawArticle
+
+    class KillingArticle(ClusterAnalysis):
+        task = staticmethod(fake_workers.task)
+        batch_items = 4
+
+        def plugin(self):
+            return fake_workers.NothingLoaded()
+
+    articles = [(RawArticle(text="KILL-ALWAYS" if n == 5 else f"texte {n}", id=str(n), source=str(n)), n)
+                for n in range(12)]
+    # One death makes a task suspect (Dask's default tries it on 4 workers first: slow to test).
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as local:
+        with KillingArticle(ClusterTarget(address=local.scheduler_address), models_dir) as analysis:
+            outcomes = list(analysis.outcomes(articles))
+    assert sorted(context for _, context in outcomes) == list(range(12))
+    assert [context for result, context in outcomes if isinstance(result, WorkerDied)] == [5]
+    assert all(isinstance(result, dict) for result, context in outcomes if context != 5)
 
 
 def free_port() -> int:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from distributed import Client, Future, LocalCluster, get_worker, wait
+from distributed import Client, Future, LocalCluster, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from veille.apps.workers import (
@@ -83,16 +83,13 @@ class AnalyzerPlugin(WorkerPlugin):
 
     def __init__(self, models_dir: str, version: str):
         self.models_dir, self.version = models_dir, version
-        self.analyzer = None
+        self.analyzer: Any = None
         self.error: Exception | None = None
         self.loaded = threading.Event()
         self.lock = threading.Lock()  # one analysis at a time, should a worker run several threads
 
-    def __getstate__(self) -> dict:
-        return {"models_dir": self.models_dir, "version": self.version}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__init__(**state)
+    def __reduce__(self) -> tuple:
+        return AnalyzerPlugin, (self.models_dir, self.version)  # a worker gets it new, its events unset
 
     async def setup(self, worker) -> None:
         await asyncio.to_thread(self._load)
@@ -131,7 +128,7 @@ class AnalyzerPlugin(WorkerPlugin):
 def worker_plugin() -> AnalyzerPlugin:
     """The plugin of the worker this task runs on."""
     plugin = get_worker().plugins.get(PLUGIN_NAME)
-    if plugin is None:
+    if not isinstance(plugin, AnalyzerPlugin):
         raise RuntimeError("this Dask worker has no veille analysis plugin (it joined as the run ended?)")
     return plugin
 
@@ -146,23 +143,23 @@ class ClusterAnalysis:
     worker thread), yielded as they finish, or in input order when `ordered`."""
 
     batch_chars, batch_items = BATCH_CHARS, BATCH_ITEMS  # the pool's batches; the tests take smaller ones
+    task = staticmethod(analyse_on_worker)  # what a worker runs on a batch; the tests give stand-ins
 
     def __init__(self, target: ClusterTarget, models_dir: Path, ordered: bool = False):
         self.target, self.models_dir, self.ordered = target, models_dir, ordered
         self.client: Client | None = None
         self.local: LocalCluster | None = None
         self.capacity = 0
-        self.submitted = self.most_in_flight = 0  # counted for the tests and the benchmark
+        self.submitted = self.most_in_flight = 0  # counted for the tests
+        self.finishing = threading.Event()  # set as each task finishes
 
     def __enter__(self) -> ClusterAnalysis:
-        import veille
         from veille.classify.persist import ModelError
         from veille.nlp.pipeline import PipelineError
 
         self.client = self._connect()
         try:
-            self.client.register_plugin(AnalyzerPlugin(str(self.models_dir.resolve()), veille.__version__),
-                                        name=PLUGIN_NAME)
+            self.client.register_plugin(self.plugin(), name=PLUGIN_NAME)
         except (ModelError, PipelineError, WorkersNotStarted) as error:
             self.__exit__()
             raise WorkersNotStarted(str(error)) from None
@@ -174,11 +171,18 @@ class ClusterAnalysis:
         self.capacity = max(1, threads) * (1 + QUEUED_PER_WORKER)
         return self
 
+    def plugin(self) -> WorkerPlugin:
+        """What each worker loads once (the tests give a stand-in that loads nothing)."""
+        import veille
+
+        return AnalyzerPlugin(str(self.models_dir.resolve()), veille.__version__)
+
     def _connect(self) -> Client:
         if self.target.local_workers:
             # One thread a worker: the pipeline works on one batch at a time, a worker per core is the pool.
+            # Its HTTP server on any free port: Dask's 8787 may be another cluster's.
             self.local = LocalCluster(n_workers=self.target.local_workers, threads_per_worker=1,
-                                      processes=True, dashboard_address=None)
+                                      processes=True, dashboard_address=":0")
             return Client(self.local)
         try:
             client = Client(self.target.address)
@@ -210,7 +214,7 @@ class ClusterAnalysis:
             self.local = None
 
     def outcomes(self, articles: Iterable[tuple[RawArticle, object]]) -> Iterator[Outcome]:
-        tasks = ((analyse_on_worker, ([raw for raw, _ in batch],), batch)
+        tasks = ((self.task, ([raw for raw, _ in batch],), batch)
                  for batch in length_batches(articles, self.batch_chars, self.batch_items))
         for results, batch in self.finished(tasks, self._batch_results):
             yield from zip(results, (context for _, context in batch), strict=True)
@@ -230,23 +234,28 @@ class ClusterAnalysis:
 
     def submit(self, function: Callable, *arguments) -> Future:
         self.submitted += 1
-        return self.client.submit(function, *arguments, pure=False)  # two equal batches are two tasks
+        future = self.client.submit(function, *arguments, pure=False)  # two equal batches are two tasks
+        future.add_done_callback(lambda _: self.finishing.set())
+        return future
 
     def _next(self, in_flight: dict[Future, Any],
               results_of: Callable[[Future, Any], Any]) -> tuple[Any, Any]:
-        waited_for = [next(iter(in_flight))] if self.ordered else list(in_flight)
-        while True:
-            try:
-                done = wait(waited_for, timeout=STATUS_SECONDS, return_when="FIRST_COMPLETED").done
-                break
-            except TimeoutError:
-                if self.client.status not in ("running", "connecting"):  # closed with work unanswered
-                    raise self._lost() from None
-            except CancelledError:
-                raise self._lost() from None
-        future = next(iter(done))
+        future = self._first_done(in_flight)
         work = in_flight.pop(future)
         return results_of(future, work), work
+
+    def _first_done(self, in_flight: dict[Future, Any]) -> Future:
+        """The first future of `in_flight` (the oldest, when ordered) that is done, once one is. Not
+        distributed.wait, which waits through the process's default client, maybe not this one."""
+        while True:
+            self.finishing.clear()  # before looking: a future done meanwhile sets it again
+            candidates = [next(iter(in_flight))] if self.ordered else in_flight
+            done = next((future for future in candidates if future.done()), None)
+            if done is not None:
+                return done
+            if self.client.status not in ("running", "connecting"):  # closed with work unanswered
+                raise self._lost()
+            self.finishing.wait(STATUS_SECONDS)
 
     def _lost(self) -> AnalysisLost:
         return AnalysisLost(f"lost the Dask scheduler at {self.target} (it stopped, or the network failed)")
@@ -272,14 +281,14 @@ class ClusterAnalysis:
         try:
             return self.result(future)
         except KilledWorker:
-            # The batch killed each worker it ran on: its articles go alone, the culprit becomes an error.
-            alone = [self.submit(analyse_on_worker, [article[0]]) for article in batch]
-            return [self._alone_result(future, article) for future, article in zip(alone, batch, strict=True)]
+            # The batch killed each worker it ran on: its articles go one at a time, so that a death is the
+            # doing of the one running, which becomes an error (rare: the others wait meanwhile).
+            return [self._alone(article) for article in batch]
 
-    def _alone_result(self, future: Future, article: tuple[RawArticle, object]):
+    def _alone(self, article: tuple[RawArticle, object]):
         from distributed.scheduler import KilledWorker
 
         try:
-            return self.result(future)[0]
+            return self.result(self.submit(self.task, [article[0]]))[0]
         except KilledWorker:
             return worker_died(article)

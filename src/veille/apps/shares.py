@@ -21,7 +21,7 @@ from veille.apps.cluster import ClusterAnalysis, worker_plugin
 from veille.apps.workers import BATCH_CHARS, BATCH_ITEMS, AnalysisLost, InProcess
 from veille.input.archives import suffix_of
 from veille.input.exports import json_lines_items
-from veille.input.items import STDIN, Item, file_items, guarded, input_files
+from veille.input.items import Item, file_items, guarded, input_files
 
 # A share holds about this many bytes of input (a few of the pool's batches), or this many files.
 SHARE_BYTES = 4 * BATCH_CHARS
@@ -166,10 +166,9 @@ class InputsOnWorkers(ClusterAnalysis):
 
     def lines(self, inputs: list[Path], options: BatchOptions, done: Done,
               on_skip: Callable[[], None]) -> Iterator[dict]:
-        if STDIN in inputs:
-            raise ValueError("standard input cannot be read by the workers")
         self.done, self.options = done, options
-        sent = self.client.scatter(done, broadcast=True) if done else None  # once, not with each share
+        # Sent to every worker once, not with each share (in a list: a dict would be scattered key by key).
+        sent = self.client.scatter([done], broadcast=True, hash=False)[0] if done else None
         shares = plan_shares(inputs, options, self._count_lines, self.share_bytes)
         tasks = ((analyse_share, (share, options, sent), share) for share in shares)
         for (lines, taken), _ in self.finished(tasks, self._share_results):

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from veille.apps.cli.base import MODELS_HELP, app, fail, load_analyzer, stderr
 from veille.apps.writers import FORMATS, RESUMABLE
+
+if TYPE_CHECKING:
+    from veille.apps.cluster import ClusterTarget
 
 CLUSTER_HELP = ("Analyse on a Dask cluster: tcp://HOST:PORT of a running scheduler (its workers must see the "
                 "models folder at the same path: --models), or local:N to start one here with N worker "
@@ -95,7 +99,7 @@ class Where:
     """Where the analysis runs: `workers` processes here, or the Dask cluster `cluster` (--cluster)."""
 
     workers: int = 0
-    cluster: object = None  # a cluster.ClusterTarget
+    cluster: ClusterTarget | None = None
     ordered: bool = False
     inputs_on_workers: bool = False
 
@@ -138,7 +142,8 @@ def _run(inputs: list[Path], output: Path, fmt: str, options, resume: bool, retr
     analysis = _batch_analysis(models, where)
     again = "run again with --resume" if fmt in RESUMABLE else "run it again"
     try:
-        with _progress(inputs, options, quiet or where.inputs_on_workers) as advance:
+        # The workers that read the inputs count them: here they are not read, even to count them.
+        with _progress(inputs, options, quiet, count=not where.inputs_on_workers) as advance:
             with analysis:
                 return run_batch(analysis, inputs, output, fmt, options, resume, on_item=advance,
                                  retry_errors=retry_errors, items=None if where.inputs_on_workers else items)
@@ -178,8 +183,9 @@ def _check_output(inputs: list[Path], output: Path, fmt: str, resume: bool, retr
         fail(f"{output} already exists: --resume adds what is missing from it, --force replaces it")
 
 
-def _progress(inputs: list[Path], options, quiet: bool):
-    """Items done, bar, rate, elapsed, and an ETA once the inputs are counted in the background."""
+def _progress(inputs: list[Path], options, quiet: bool, count: bool = True):
+    """Items done, bar, rate, elapsed, and an ETA once the inputs are counted in the background (if
+    `count`)."""
     import threading
     from contextlib import contextmanager, nullcontext
 
@@ -211,7 +217,7 @@ def _progress(inputs: list[Path], options, quiet: bool):
         with Progress(*columns, console=stderr, transient=True) as progress:
             task = progress.add_task("batch", total=None, counted="?")
 
-            def count() -> None:  # the total arrives once counted; until then no ETA
+            def counted() -> None:  # the total arrives once counted; until then no ETA
                 try:
                     total = count_items(inputs, options)
                 except Exception:  # noqa: BLE001  (only the ETA is lost; the batch reports the item itself)
@@ -219,7 +225,8 @@ def _progress(inputs: list[Path], options, quiet: bool):
                 if total is not None:
                     progress.update(task, total=total, counted=f"{total:,}")
 
-            threading.Thread(target=count, daemon=True).start()
+            if count:
+                threading.Thread(target=counted, daemon=True).start()
             yield lambda: progress.advance(task)
 
     return shown()
