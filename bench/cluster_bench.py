@@ -79,6 +79,10 @@ def main() -> None:
         two = rates["cluster local:2"]
         print(f"  local:2 / pool of 2: {two / rates['pool, 2 workers']:.2f}x (target >= 0.9); "
               f"local:2 / local:1: {two / rates['cluster local:1']:.2f}x")
+        per_worker = two / 2
+        print(f"  10,000,000 articles at {per_worker:.1f} articles/s a worker: "
+              f"{10_000_000 / (64 * per_worker) / 3600:.1f} hours on 64 workers, "
+              f"{10_000_000 / per_worker / 86400:.1f} days on one")
         memory = peaks(archive, folder, counts, texts)
         print("peak memory with a local cluster of 2 workers (client = the veille process):")
         for count, (client_mb, worker_mb) in memory.items():

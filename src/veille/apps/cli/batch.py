@@ -59,8 +59,8 @@ def batch(
     cluster: str | None = typer.Option(None, "--cluster", metavar="tcp://HOST:PORT|local:N",
                                        show_default=False, help=CLUSTER_HELP),
     ordered: bool = typer.Option(False, "--ordered",
-                                 help="With --cluster: write the lines in input order, as without it (slow "
-                                      "batches hold back the ones after them)."),
+                                 help="With --cluster: write the lines in the order a run without it does, "
+                                      "records in input order (slow batches hold back those after them)."),
     inputs_on_workers: bool = typer.Option(False, "--inputs-on-workers",
                                            help="With --cluster: the workers read the inputs, each its share "
                                                 "(JSON Lines split by byte ranges, other files whole); the "
