@@ -59,6 +59,7 @@ bench: $(INSTALLED) models/meta.json
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/quotes_bench.py
 	$(BIN)/python bench/batch_bench.py
+	$(BIN)/python bench/cluster_bench.py
 	$(BIN)/python bench/report_bench.py
 	$(BIN)/python bench/serve_bench.py
 

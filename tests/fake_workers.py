@@ -1,10 +1,13 @@
-"""Stand-ins for the functions WorkerPool's processes run (module-level, so spawn finds them): no pipeline;
-an article whose text names a marker file kills its worker, once (the file is made first) or always."""
+"""Stand-ins for the functions WorkerPool's processes and a Dask cluster's workers run (module-level, so
+spawn finds them): no pipeline; an article whose text names a marker file kills its worker, once (the file is
+made first) or always."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from distributed.diagnostics.plugin import WorkerPlugin
 
 
 def start(models_dir) -> None:
@@ -25,3 +28,7 @@ def task(raws) -> list:
                 marker.touch()
                 os._exit(9)
     return [{"id": raw.id, "text": raw.text} for raw in raws]
+
+
+class NothingLoaded(WorkerPlugin):
+    """The Dask worker plugin for `task`, which needs no analyzer."""

@@ -12,15 +12,31 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from veille.apps.outputs import repair_last_line
-from veille.apps.workers import InProcess, WorkerPool
 from veille.apps.writers import open_writer
 from veille.input.decode import InputError, RawArticle, from_json_object, read_article_bytes
 from veille.input.items import Item, ReadOptions, iter_items
 from veille.record import error_record
 
-Analysis = InProcess | WorkerPool
+
+@runtime_checkable
+class ReadsItsInputs(Protocol):
+    """An analysis that reads the inputs itself (--inputs-on-workers) and gives the finished lines."""
+
+    def lines(self, inputs: list[Path], options: BatchOptions, done: dict[str, list[str | None]],
+              on_skip: Callable[[], None]) -> Iterator[dict]: ...
+
+
+class AnalysesArticles(Protocol):
+    """InProcess, WorkerPool or a cluster's: the outcome of each article, once analysed."""
+
+    def outcomes(self, articles: Iterable[tuple[RawArticle, object]]) -> Iterator[tuple[dict | InputError,
+                                                                                      object]]: ...
+
+
+Analysis = AnalysesArticles | ReadsItsInputs
 
 
 @dataclass
@@ -114,7 +130,7 @@ def _raw_article(item: Item) -> RawArticle:
     return read_article_bytes(item.data or b"", item.source)
 
 
-def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptions,
+def analyse_items(analysis: AnalysesArticles, items: Iterable[Item], options: BatchOptions,
                   done: dict[str, list[str | None]] | None = None, on_skip: Callable[[], None] = lambda: None
                   ) -> Iterator[dict]:
     """One output line per item; failures become error records.
@@ -123,7 +139,7 @@ def analyse_items(analysis: Analysis, items: Iterable[Item], options: BatchOptio
     when that run recorded an error for them; an item whose text changed since is analysed again. Each
     earlier line is taken by one item only, so items that share an id are counted one by one.
     """
-    done = done or {}
+    done = {} if done is None else done  # a mapping of --inputs-on-workers' may be empty yet filled later
     refused: list[dict] = []
 
     def articles() -> Iterator[tuple[RawArticle, Item]]:
@@ -198,7 +214,7 @@ def run_batch(analysis: Analysis, inputs: list[Path], out: Path, fmt: str, optio
               resume: bool, on_item: Callable[[], None] = lambda: None, retry_errors: bool = False,
               items: Iterable[Item] | None = None) -> Summary:
     """Analyse every item of `inputs` (or the `items` already read from them) into `out` with an entered
-    InProcess or WorkerPool."""
+    analysis: InProcess, WorkerPool, cluster.ClusterAnalysis, or shares.InputsOnWorkers (which reads them)."""
     summary = Summary()
     if resume:
         summary.repaired = repair_last_line(out)
@@ -211,9 +227,13 @@ def run_batch(analysis: Analysis, inputs: list[Path], out: Path, fmt: str, optio
         summary.skipped += 1
         on_item()
 
-    items = iter_items(inputs, options) if items is None else items
+    if isinstance(analysis, ReadsItsInputs):
+        lines = analysis.lines(inputs, options, done, skipped)
+    else:
+        items = iter_items(inputs, options) if items is None else items
+        lines = analyse_items(analysis, items, options, done, skipped)
     try:
-        for line in analyse_items(analysis, items, options, done, skipped):
+        for line in lines:
             writer.write(line)
             summary.count(line)
             on_item()

@@ -49,7 +49,12 @@ class WorkerDied(InputError):
 
 
 class WorkersNotStarted(RuntimeError):
-    """The worker processes could not load the pipeline or the models (the message says why)."""
+    """The worker processes could not load the pipeline or the models, or the cluster could not be reached
+    (the message says why); nothing was written."""
+
+
+class AnalysisLost(RuntimeError):
+    """The cluster went away mid-run (the message says what failed): the lines written so far stay whole."""
 
 
 Outcome = tuple[dict | InputError, object]  # (output record or the error that stopped the article, context)
@@ -229,7 +234,7 @@ class WorkerPool:
             if not (future.done() and not future.cancelled() and future.exception() is None):
                 results = self._alone(batch)
                 if results is None:
-                    results = [self._alone([article]) or _worker_died(article) for article in batch]
+                    results = [self._alone([article]) or worker_died(article) for article in batch]
                     results = [result[0] if isinstance(result, list) else result for result in results]
                 pending[index] = (_finished(results), batch)
 
@@ -259,6 +264,6 @@ def _finished(result: object = None, exception: BaseException | None = None) -> 
     return future
 
 
-def _worker_died(article: tuple[RawArticle, object]) -> WorkerDied:
+def worker_died(article: tuple[RawArticle, object]) -> WorkerDied:
     return WorkerDied(f"{article[0].source}: the worker process analysing it died, twice (killed, or out "
                       "of memory)")

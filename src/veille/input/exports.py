@@ -40,9 +40,11 @@ def _too_large(where: str, limit: int) -> Item:
     return refusal(where, "too_large", f"a record over --max-bytes ({limit:,} bytes): skipped")
 
 
-def json_lines_items(handle: BinaryIO, source: str, options: ReadOptions) -> Iterator[Item]:
-    """One item per JSON Lines record (blank lines skipped); ids from the id field, else source:line."""
-    for number, (line, _) in enumerate(bounded_lines(handle, options.max_bytes), 1):
+def json_lines_items(handle: BinaryIO, source: str, options: ReadOptions, first_line: int = 1
+                     ) -> Iterator[Item]:
+    """One item per JSON Lines record (blank lines skipped); ids from the id field, else source:line, lines
+    counted from `first_line` (a part of a file read alone, by --inputs-on-workers, starts further on)."""
+    for number, (line, _) in enumerate(bounded_lines(handle, options.max_bytes), first_line):
         where = f"{source}:{number}"
         if line is None:
             yield _too_large(where, options.max_bytes)

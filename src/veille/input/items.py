@@ -35,16 +35,20 @@ def iter_items(inputs: Iterable[Path], options: ReadOptions) -> Iterator[Item]:
         if path == STDIN:
             yield from json_lines_items(sys.stdin.buffer, "<stdin>", options)
             continue
-        if path.is_dir():
-            files = sorted(p for p in path.rglob(options.glob) if p.is_file() and not p.is_symlink())
-        else:
-            files = [path]
-        for file in files:
-            yield from _guarded(file_items(file, options), str(file))
+        for file in input_files(path, options):
+            yield from guarded(file_items(file, options), str(file))
 
 
-def file_items(file: Path, options: ReadOptions) -> Iterator[Item]:
-    name = str(file)
+def input_files(path: Path, options: ReadOptions) -> list[Path]:
+    """The files an input names: itself, or a folder's matching files (recursive, in name order)."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob(options.glob) if p.is_file() and not p.is_symlink())
+    return [path]
+
+
+def file_items(file: Path, options: ReadOptions, name: str | None = None) -> Iterator[Item]:
+    """The items of one file, their sources and ids starting with `name` (the file's path by default)."""
+    name = str(file) if name is None else name
     if not file.exists():
         yield refusal(name, "input_error", "no such file")
         return
@@ -62,7 +66,7 @@ def file_items(file: Path, options: ReadOptions) -> Iterator[Item]:
         yield from items_of_bytes(file.read_bytes(), name, options)
 
 
-def _guarded(items: Iterator[Item], name: str) -> Iterator[Item]:
+def guarded(items: Iterator[Item], name: str) -> Iterator[Item]:
     """The items of one file; should the file fail to be read (permissions, an I/O error), one error item
     stands for it, or for the rest of it."""
     count = 0

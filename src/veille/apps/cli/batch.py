@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from veille.apps.cli.base import MODELS_HELP, app, fail, load_analyzer, stderr
 from veille.apps.writers import FORMATS, RESUMABLE
+
+if TYPE_CHECKING:
+    from veille.apps.cluster import ClusterTarget
+
+CLUSTER_HELP = ("Analyse on a Dask cluster: tcp://HOST:PORT of a running scheduler (its workers must see the "
+                "models folder at the same path: --models), or local:N to start one here with N worker "
+                "processes. Lines are written as batches finish, so not in input order unless --ordered.")
 
 FORMAT_HELP = ("jsonl: the records (the contract); csv or parquet: one row per article; quotes-csv or "
                "quotes-parquet: one row per quote; html: one page with every article highlighted.")
@@ -47,6 +56,15 @@ def batch(
     workers: int = typer.Option(0, "--workers", metavar="N",
                                 help="Analysis processes (0: one per core, as many as memory holds; 1: in "
                                      "this process)."),
+    cluster: str | None = typer.Option(None, "--cluster", metavar="tcp://HOST:PORT|local:N",
+                                       show_default=False, help=CLUSTER_HELP),
+    ordered: bool = typer.Option(False, "--ordered",
+                                 help="With --cluster: write the lines in the order a run without it does, "
+                                      "records in input order (slow batches hold back those after them)."),
+    inputs_on_workers: bool = typer.Option(False, "--inputs-on-workers",
+                                           help="With --cluster: the workers read the inputs, each its share "
+                                                "(JSON Lines split by byte ranges, other files whole); the "
+                                                "inputs must be at the same path for them as here."),
     models: Path | None = typer.Option(None, "--models", metavar="DIR", help=MODELS_HELP, show_default=False),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress and no summary; errors only."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Also list every item that failed, and why."),
@@ -60,9 +78,10 @@ def batch(
                            include_text=not no_text,
                            keep_fields=tuple(name.strip() for name in keep_fields.split(",") if name.strip()))
     _check_output(inputs, output, fmt, resume, retry_errors, force)
+    where = _where(cluster, ordered, inputs_on_workers, workers, inputs)
     try:
         with output_lock(output):  # held to the end: a second run on this output is refused
-            summary = _run(inputs, output, fmt, options, resume, retry_errors, models, workers, quiet)
+            summary = _run(inputs, output, fmt, options, resume, retry_errors, models, where, quiet)
     except OutputError as error:
         resumable = isinstance(error, WriteFailed) and fmt in RESUMABLE
         fail(str(error) + ("; free some space and run again with --resume" if resumable else ""))
@@ -75,12 +94,44 @@ def batch(
         raise typer.Exit(1)
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where the analysis runs: `workers` processes here, or the Dask cluster `cluster` (--cluster)."""
+
+    workers: int = 0
+    cluster: ClusterTarget | None = None
+    ordered: bool = False
+    inputs_on_workers: bool = False
+
+
+def _where(cluster: str | None, ordered: bool, inputs_on_workers: bool, workers: int,
+           inputs: list[Path]) -> Where:
+    """The flags that choose where the analysis runs, checked before anything is read or loaded."""
+    from veille.input.items import STDIN
+
+    if cluster is None:
+        if inputs_on_workers:
+            fail("--inputs-on-workers goes with --cluster", code=2)
+        return Where(workers=workers)
+    from veille.apps.cluster import BadClusterAddress, parse_cluster
+
+    if workers:
+        fail("--workers and --cluster: choose one (local:N starts N worker processes)", code=2)
+    if inputs_on_workers and STDIN in inputs:
+        fail("--inputs-on-workers cannot read standard input: the workers read files", code=2)
+    try:
+        target = parse_cluster(cluster)
+    except BadClusterAddress as error:
+        fail(str(error), code=2)
+    return Where(cluster=target, ordered=ordered, inputs_on_workers=inputs_on_workers)
+
+
 def _run(inputs: list[Path], output: Path, fmt: str, options, resume: bool, retry_errors: bool,
-         models: Path | None, workers: int, quiet: bool):
+         models: Path | None, where: Where, quiet: bool):
     """Under the output's lock: check that it can be written and the inputs, load, analyse."""
     from veille.apps.batch import run_batch
     from veille.apps.outputs import check_writable
-    from veille.apps.workers import WorkersNotStarted, default_workers
+    from veille.apps.workers import AnalysisLost, WorkersNotStarted
     from veille.input.items import InputProblem, checked_items
 
     check_writable(output)
@@ -88,16 +139,19 @@ def _run(inputs: list[Path], output: Path, fmt: str, options, resume: bool, retr
         items = checked_items(inputs, options)  # reads the first items now, before the models load
     except InputProblem as error:
         fail(str(error))
-    analysis = _batch_analysis(models, workers or default_workers())
+    analysis = _batch_analysis(models, where)
+    again = "run again with --resume" if fmt in RESUMABLE else "run it again"
     try:
-        with _progress(inputs, options, quiet) as advance:
+        # The workers that read the inputs count them: here they are not read, even to count them.
+        with _progress(inputs, options, quiet, count=not where.inputs_on_workers) as advance:
             with analysis:
                 return run_batch(analysis, inputs, output, fmt, options, resume, on_item=advance,
-                                 retry_errors=retry_errors, items=items)
+                                 retry_errors=retry_errors, items=None if where.inputs_on_workers else items)
     except WorkersNotStarted as error:
         fail(str(error))
+    except AnalysisLost as error:
+        fail(f"{error}: {output} holds every line written so far, each whole; {again} to finish")
     except KeyboardInterrupt:
-        again = "run again with --resume" if fmt in RESUMABLE else "run it again"
         stderr.print(f"interrupted: {output} holds every line written so far; {again}")
         raise typer.Exit(130) from None
 
@@ -129,8 +183,9 @@ def _check_output(inputs: list[Path], output: Path, fmt: str, resume: bool, retr
         fail(f"{output} already exists: --resume adds what is missing from it, --force replaces it")
 
 
-def _progress(inputs: list[Path], options, quiet: bool):
-    """Items done, bar, rate, elapsed, and an ETA once the inputs are counted in the background."""
+def _progress(inputs: list[Path], options, quiet: bool, count: bool = True):
+    """Items done, bar, rate, elapsed, and an ETA once the inputs are counted in the background (if
+    `count`)."""
     import threading
     from contextlib import contextmanager, nullcontext
 
@@ -162,7 +217,7 @@ def _progress(inputs: list[Path], options, quiet: bool):
         with Progress(*columns, console=stderr, transient=True) as progress:
             task = progress.add_task("batch", total=None, counted="?")
 
-            def count() -> None:  # the total arrives once counted; until then no ETA
+            def counted() -> None:  # the total arrives once counted; until then no ETA
                 try:
                     total = count_items(inputs, options)
                 except Exception:  # noqa: BLE001  (only the ETA is lost; the batch reports the item itself)
@@ -170,17 +225,32 @@ def _progress(inputs: list[Path], options, quiet: bool):
                 if total is not None:
                     progress.update(task, total=total, counted=f"{total:,}")
 
-            threading.Thread(target=count, daemon=True).start()
+            if count:
+                threading.Thread(target=counted, daemon=True).start()
             yield lambda: progress.advance(task)
 
     return shown()
 
 
-def _batch_analysis(models: Path | None, workers: int):
-    """One worker analyses here; more each load the pipeline and models in a process of their own."""
-    from veille.apps.workers import InProcess, WorkerPool
+def _batch_analysis(models: Path | None, where: Where):
+    """One worker analyses here; more each load the pipeline and models in a process of their own, here or
+    on the workers of a Dask cluster."""
+    from veille.apps.workers import InProcess, WorkerPool, default_workers
     from veille.classify.locate import find_models
 
+    if where.cluster is not None:
+        import logging
+
+        from veille.apps.cluster import ClusterAnalysis
+        from veille.apps.shares import InputsOnWorkers
+
+        # Dask logs a lost connection with tracebacks (its loggers have levels of their own); the run says
+        # what happened, in one line.
+        for name in [name for name in logging.root.manager.loggerDict if name.startswith("distributed")]:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        backend = InputsOnWorkers if where.inputs_on_workers else ClusterAnalysis
+        return backend(where.cluster, find_models(models).path, ordered=where.ordered)
+    workers = where.workers or default_workers()
     if workers == 1:
         return InProcess(load_analyzer(models))
     return WorkerPool(find_models(models).path, workers)
