@@ -6,7 +6,8 @@
 The stages, in order:
     1. marks.find_marked_spans        pair the quotation marks
     2. people.people_of               list the article's people
-    3. candidates.indirect_candidates indirect and mixed quotes (cue + que clause, judged object, source)
+    3. interview.interview_answers    the answers of a Q/A interview (the quotes inside them are nested)
+       candidates.indirect_candidates indirect and mixed quotes (cue + que clause, judged object, source)
     4. attribution.direct_quotes      a direct quote per marked span, attributed by DIRECT_ATTRIBUTIONS
     5. merge.merge                    both kinds, in text order
     6. speakers.complete_speakers     speakers for the direct quotes no attribution named
@@ -27,6 +28,7 @@ from veille.nlp.extensions import register_extensions
 from veille.nlp.quotes.attribution import direct_quotes
 from veille.nlp.quotes.candidates import indirect_candidates
 from veille.nlp.quotes.context import QuoteContext, Sentences
+from veille.nlp.quotes.interview import inside_answers, interview_answers
 from veille.nlp.quotes.marks import find_marked_spans, paragraphs
 from veille.nlp.quotes.merge import Found, merge
 from veille.nlp.quotes.people import people_of
@@ -73,10 +75,12 @@ class QuoteExtractor:
         people = people_of(doc, self.settings)                                      # 2
         ctx = QuoteContext(doc=doc, text=text, sentences=Sentences(doc), paragraphs=tuple(paragraphs(text)),
                            marks=tuple(marks), people=tuple(people), settings=self.settings)
-        candidates = indirect_candidates(ctx)                                       # 3
+        answers = interview_answers(ctx)                                            # 3
+        candidates = [c for c in indirect_candidates(ctx) if not inside_answers(c[0], answers)]
         held = {index for _, covered in candidates for index in covered}
-        direct = direct_quotes(ctx, held)                                           # 4
-        found = merge(direct, candidates)                                           # 5
+        direct = [(quote, span) for quote, span in direct_quotes(ctx, held)          # 4
+                  if not inside_answers(quote, answers)]
+        found = merge(direct, candidates + [(answer, set()) for answer in answers])  # 5
         return complete_speakers(ctx, found), warnings                              # 6
 
     def set_annotations(self, doc: Doc, found: list[Found], warnings: list[tuple[int, str]]) -> None:
