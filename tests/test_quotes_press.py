@@ -133,3 +133,17 @@ def test_questions_set_as_subheadings_in_prose_make_no_interview(nlp):
             "Les récoltes ont été abondantes en Russie et en Argentine.\n\nLe marché se retournera-t-il ?\n\n"
             "Les analystes de la banque publique prévoient une stabilisation, a indiqué l'institut.")
     assert answers_of(nlp, text) == []
+
+
+def test_a_document_speaks_for_the_body_that_issued_it(nlp):
+    text = ("Les loyers ont encore augmenté de 4 % en un an, selon une note de la Fédération nationale de "
+            "l'immobilier diffusée jeudi.")
+    [quote] = quotes_of(nlp, text)
+    assert quote["speaker"] == "la Fédération nationale de l'immobilier"
+
+
+def test_a_capitalised_acronym_speaks_under_its_full_name(nlp):
+    text = ("L'Institut national de la statistique et des études économiques (Insee) a publié ses chiffres. "
+            "Selon l'Insee, les prix ont progressé de 0,3 % en novembre.")
+    [quote] = quotes_of(nlp, text)
+    assert quote["speaker"] == "l'Institut national de la statistique et des études économiques"

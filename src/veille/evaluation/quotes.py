@@ -21,7 +21,7 @@ from veille.nlp.quotes.marks import find_marked_spans
 IOU_THRESHOLD = 0.5
 WORD_RE = re.compile(r"\w+")
 DETERMINERS = ("le ", "la ", "l'", "l’", "les ", "un ", "une ", "des ", "ce ", "cette ", "son ", "sa ")
-ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
 # How far before "(ACR)" its full name is looked for, in chars.
 ACRONYM_NAME_CHARS = 160
 STRIP_CHARS = " \u00a0\u202f«»“”„\"'’.,;:!?…–—-()\n"

@@ -24,6 +24,12 @@ from veille.nlp.quotes.quote import Speaker
 MAX_NAME_TOKENS = 12
 # An acronym: capitals (and digits), at most this long ("AMF", "ANSSI", "G7").
 MAX_ACRONYM_CHARS = 10
+# The documents that speak for the body that issued them.
+DOCUMENT_NOUNS = frozenset(
+    "rapport étude enquête note communiqué sondage document relevé donnée chiffre calcul estimation bilan "
+    "décision arrêté avis cotation statistique baromètre publication projection prévision".split())
+# What introduces the issuer after a document noun: "une note de", "publiés par", "réalisée pour".
+ISSUER_PREPOSITIONS = frozenset(("de", "du", "des", "d'", "par", "pour"))
 # What a name never holds: a verb, a pronoun, a clause's conjunction.
 NOT_IN_A_NAME_POS = frozenset(("VERB", "AUX", "PRON", "SCONJ"))
 # The words before a name that only point at it: a shorter mention ("ce syndicat", "sa direction").
@@ -66,11 +72,11 @@ def _acronyms(doc: Doc) -> dict[str, Name]:
     found = {}
     for token in doc[1:-2]:
         acronym = doc[token.i + 1]
-        if token.text != "(" or doc[token.i + 2].text != ")" or not _is_acronym(acronym.text):
+        if token.text != "(" or doc[token.i + 2].text != ")":
             continue
         start = _name_start(doc, token.i)
-        if start is not None and token.i - start >= 2:
-            found[acronym.text] = Name(doc[start:token.i].text, doc[start].idx, token.idx - 1)
+        if start is not None and token.i - start >= 2 and _is_acronym(acronym.text, doc[start:token.i].text):
+            found[acronym.text.upper()] = Name(doc[start:token.i].text, doc[start].idx, token.idx - 1)
     return found
 
 
@@ -88,8 +94,12 @@ def _name_start(doc: Doc, paren: int) -> int | None:
     return None
 
 
-def _is_acronym(word: str) -> bool:
-    return 1 < len(word) <= MAX_ACRONYM_CHARS and word.isupper() and word.isalnum()
+def _is_acronym(word: str, name: str) -> bool:
+    """"AMF", "ANSSI"; or a capitalised word that starts like the name ("Insee", "Ademe"), not a place in
+    parentheses ("la mairie (Paris)")."""
+    if not (1 < len(word) <= MAX_ACRONYM_CHARS and word.isalnum() and word[0].isupper()):
+        return False
+    return word.isupper() or word[0] == _core(name)[:1].upper()
 
 
 def _core(text: str) -> str:
@@ -100,6 +110,34 @@ def _core(text: str) -> str:
     elif words and words[0].lower() in POINTING_WORDS:
         words = words[1:]
     return " ".join(words).lower()
+
+
+def issuing_body(doc: Doc, speaker: Speaker) -> Speaker:
+    """A document speaks for the body that issued it (GUIDELINES 3.1 point 1): "une note de la Fédération
+    bancaire française diffusée jeudi" -> "la Fédération bancaire française"; and a name ends before a
+    parenthesis or a participle ("l'Observatoire Crédit Logement publié mardi")."""
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return speaker
+    tokens = list(span)
+    head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is not None and head.lemma_.lower() in DOCUMENT_NOUNS:
+        body = next((k + 1 for k, t in enumerate(tokens) if t.i > head.i and t.lower_ in ISSUER_PREPOSITIONS
+                     and k + 1 < len(tokens) and _names_a_body(tokens[k + 1:])), None)
+        if body is not None:
+            tokens = tokens[body:]
+    end = next((k for k, t in enumerate(tokens) if k > 0 and (
+        t.text == "(" or t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm"))), len(tokens))
+    tokens = tokens[:end]
+    if not tokens or (tokens[0].i, tokens[-1].i + 1) == (span.start, span.end):
+        return speaker
+    first, last = tokens[0], tokens[-1]
+    return replace(speaker, text=doc[first.i:last.i + 1].text, start=first.idx, end=last.idx + len(last.text))
+
+
+def _names_a_body(tokens: list) -> bool:
+    """An institution or a name: "la Fédération …", "le ministère de …", "la CRE"."""
+    return any(t.lower_ in INSTITUTION_NOUNS or t.text[:1].isupper() for t in tokens[:3])
 
 
 def fullest_organisation(speaker: Speaker, names: list[Name], acronyms: dict[str, Name]) -> Speaker:

@@ -10,7 +10,11 @@ from veille.nlp.quotes.lexicon.marks import CLOSING_MARKS, OPENING_MARKS
 from veille.nlp.quotes.marks import MarkedSpan
 from veille.nlp.quotes.people import recent_person
 from veille.nlp.quotes.quote import Quote, Speaker
-from veille.nlp.quotes.speakers.organisations import fullest_organisation, organisation_names
+from veille.nlp.quotes.speakers.organisations import (
+    fullest_organisation,
+    issuing_body,
+    organisation_names,
+)
 from veille.nlp.quotes.speakers.resolvers import speaker_of
 
 
@@ -67,5 +71,6 @@ def _organisations_in_full(ctx: QuoteContext, quotes: list[tuple[Quote, MarkedSp
     if not any(organisation(quote) for quote, _ in quotes):
         return quotes
     names, acronyms = organisation_names(ctx.doc)
-    return [(replace(quote, speaker=fullest_organisation(quote.speaker, names, acronyms))
+    return [(replace(quote, speaker=fullest_organisation(issuing_body(ctx.doc, quote.speaker), names,
+                                                         acronyms))
              if organisation(quote) else quote, marked) for quote, marked in quotes]
