@@ -147,3 +147,20 @@ def test_a_capitalised_acronym_speaks_under_its_full_name(nlp):
             "Selon l'Insee, les prix ont progressé de 0,3 % en novembre.")
     [quote] = quotes_of(nlp, text)
     assert quote["speaker"] == "l'Institut national de la statistique et des études économiques"
+
+
+def test_a_pronoun_takes_up_the_organisation_that_spoke_before(nlp):
+    text = ("« Les contrôles seront renforcés », indique le ministère de l'agriculture. Or « aucun élevage "
+            "n'est touché », ajoute-t-il.")
+    quotes = quotes_of(nlp, text)
+    assert [(q["type"], q["speaker"]) for q in quotes] == [
+        ("direct", "le ministère de l'agriculture"), ("direct", "le ministère de l'agriculture")]
+
+
+def test_an_incise_with_an_inverted_auxiliary_closes_a_wire_clause(nlp):
+    text = ("Les recherches ont repris lundi, a précisé la préfecture du Finistère. Elles se poursuivront "
+            "toute la semaine, a-t-elle ajouté.")
+    quotes = quotes_of(nlp, text)
+    assert [parts_of(text, q) for q in quotes] == [["Les recherches ont repris lundi"],
+                                                   ["Elles se poursuivront toute la semaine"]]
+    assert {q["speaker"] for q in quotes} == {"la préfecture du Finistère"}

@@ -24,6 +24,8 @@ from veille.nlp.quotes.lexicon.marks import INCISE_SENTENCE_ENDS, SENTENCE_END_M
 from veille.nlp.quotes.nouns import pronoun_form
 from veille.nlp.quotes.speakers import speaker_of
 
+# Words that link a sentence to the one before, outside its quotation marks ("Or « … », ajoute-t-il").
+CONNECTORS = frozenset(("or", "et", "mais", "puis", "donc", "alors", "enfin", "ainsi", ",", "."))
 # The kinds of speaker an incise with a simple verb may name ("…, indique la préfecture").
 SINGLE_SPEAKER_KINDS = ("person", "organisation", "role")
 
@@ -34,7 +36,7 @@ def postposed_incise(ctx: QuoteContext, comma: Token) -> Candidate | None:
     doc = comma.doc
     sentence = ctx.sentences.of(comma)
     end = _sentence_end(doc, comma.i + 1, sentence)
-    verb = incise_verb(doc, comma.i + 1, end, ctx.settings)
+    verb = _past_inverted_auxiliary(incise_verb(doc, comma.i + 1, end, ctx.settings), end)
     if verb is None or not is_cue(verb) or verb.lemma_.lower() in WEAK_CUE_LEMMAS or is_not_a_report(verb):
         return None
     if _has_clause_after(verb):
@@ -54,6 +56,16 @@ def postposed_incise(ctx: QuoteContext, comma: Token) -> Candidate | None:
         return None
     return clause_quote(ctx, Clause(start, comma.i, "incise_after", verb=verb, speaker_tokens=tuple(speaker),
                                     before_cue=True))
+
+
+def _past_inverted_auxiliary(verb: Token | None, end: int) -> Token | None:
+    """"a-t-elle ajouté": the incise found the auxiliary; the participle after its clitics is the verb."""
+    if verb is None or verb.pos_ != "AUX":
+        return verb
+    k = verb.i + 1
+    while k < end and is_inverted_clitic(verb.doc[k]):
+        k += 1
+    return verb.doc[k] if k < end and k > verb.i + 1 else verb
 
 
 def _has_clause_after(verb: Token) -> bool:
@@ -80,6 +92,11 @@ def _names_one_speaker(ctx: QuoteContext, speaker: list[Token]) -> bool:
 def _clitic_before(doc, start: int, verb: int) -> list[Token]:
     """"a-t-elle ajouté": the subject clitic inverted after the auxiliary, before the participle."""
     return [t for t in doc[start:verb] if is_inverted_clitic(t) and pronoun_form(t.lower_) in SUBJECT_CLITICS]
+
+
+def _quoted_only(outside: str) -> bool:
+    """What stands outside the marks is only a connector ("Or « … »", "Et « … »"): a direct quote."""
+    return all(word.lower() in CONNECTORS for word in outside.split())
 
 
 def _ends_with_a_relative(doc, start: int, comma: int) -> bool:
@@ -131,5 +148,5 @@ def _clause_start(ctx: QuoteContext, comma: Token, sentence: Span) -> int | None
     for m in ctx.marks:
         if start_char <= m.open_at and m.end <= end_char:
             outside = outside.replace(text[m.open_at:m.end], " ")
-    return start if any(ch.isalpha() for ch in outside) else None
+    return start if any(ch.isalpha() for ch in outside) and not _quoted_only(outside) else None
 

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from veille.nlp.quotes.context import QuoteContext
 from veille.nlp.quotes.grammar import is_cue
 from veille.nlp.quotes.lexicon.closed_class import (
     DEFINITE_ARTICLES,
     DEMONSTRATIVES,
+    PLURAL_PRONOUNS,
     POSSESSIVES,
     SPEAKER_PHRASE_ENDS,
+    SUBJECT_CLITICS,
 )
+from veille.nlp.quotes.lexicon.marks import CLOSING_MARKS, OPENING_MARKS
 from veille.nlp.quotes.lexicon.people import INSTITUTION_NOUNS
-from veille.nlp.quotes.nouns import noun_phrase
+from veille.nlp.quotes.nouns import noun_gender, noun_phrase, pronoun_form
 from veille.nlp.quotes.quote import Speaker
 
 # The longest name taken for an organisation, in tokens ("le ministère des sports et des Jeux olympiques et
@@ -65,6 +69,43 @@ def organisation_names(doc: Doc) -> tuple[list[Name], dict[str, Name]]:
                 names.append(Name(doc[phrase[0].i:phrase[-1].i + 1].text, phrase[0].idx,
                                   phrase[-1].idx + len(phrase[-1].text)))
     return names, _acronyms(doc)
+
+
+def body_antecedent(ctx: QuoteContext, pronoun: Token, gender: str | None, end: int) -> Speaker | None:
+    """il/elle taking up an organisation ("…, indique le ministère. Or « … », ajoute-t-il"; "La SNCF a
+    annoncé … Elle assure que …"): scanning back from the pronoun, outside quotation marks, an institution
+    noun or a name NER calls an organisation, of the pronoun's gender and number, met before any person."""
+    doc = pronoun.doc
+    plural = pronoun_form(pronoun.lower_) in PLURAL_PRONOUNS
+    depth = 0
+    for token in reversed(doc[max(0, end - ctx.settings.subject_reach): end]):
+        if token.text in CLOSING_MARKS:
+            depth += 1
+        elif token.text in OPENING_MARKS:
+            depth = max(0, depth - 1)
+        if depth:
+            continue
+        if token.ent_type_ == "PER" or token.pos_ == "PRON" and pronoun_form(token.lower_) in SUBJECT_CLITICS:
+            return None  # a person, or an earlier pronoun, is nearer: the person rules decide
+        if ("Plur" in token.morph.get("Number")) != plural or not _speaks(token):
+            continue
+        body = token.lower_ in INSTITUTION_NOUNS and token.pos_ == "NOUN" and noun_gender(token) in (None, gender)
+        if body or token.ent_type_ == "ORG" and token.ent_iob_ == "B" and token.pos_ == "PROPN":
+            phrase = [t for t in noun_phrase(token, MAX_NAME_TOKENS) if t.i >= token.i or t.pos_ == "DET"]
+            if phrase:
+                first, last = phrase[0], phrase[-1]
+                return Speaker(doc[first.i:last.i + 1].text, first.idx, last.idx + len(last.text),
+                               kind="organisation")
+    return None
+
+
+def _speaks(token: Token) -> bool:
+    """The subject of a verb, or the inverted subject of an incise ("…, indique le ministère")."""
+    if token.dep_.startswith("nsubj"):
+        return True
+    before = token.doc[max(0, token.i - 3):token.i]
+    return any(is_cue(t) for t in before) and all(t.pos_ in ("DET", "VERB", "AUX") or is_cue(t) for t in before
+                                                  if t.i > min(b.i for b in before if is_cue(b)))
 
 
 def _acronyms(doc: Doc) -> dict[str, Name]:

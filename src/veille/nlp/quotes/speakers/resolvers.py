@@ -35,6 +35,7 @@ from veille.nlp.quotes.quote import Speaker
 from veille.nlp.quotes.speakers.antecedent import subject_antecedent
 from veille.nlp.quotes.speakers.appositions import apposed_person, apposed_unlisted_name
 from veille.nlp.quotes.speakers.kinds import phrase_gender, phrase_speaker
+from veille.nlp.quotes.speakers.organisations import body_antecedent
 from veille.nlp.quotes.speakers.request import NoSpeaker, Resolution, SpeakerRequest
 
 ROLE_OR_GROUP_WORDS = ROLE_NOUNS | GROUP_WORDS
@@ -88,7 +89,8 @@ def pronoun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
         (t.i for t in ctx.doc[max(0, head.i - ctx.settings.pronoun_anchor_reach): head.i] if t.idx >= before),
         head.i)
     if word in THIRD_PERSON_SUBJECTS:
-        antecedent = _resolved(ctx, subject_antecedent(ctx, head, PRONOUN_GENDER[word], end))
+        antecedent = _resolved(ctx, subject_antecedent(ctx, head, PRONOUN_GENDER[word], end)) \
+            or body_antecedent(ctx, head, PRONOUN_GENDER[word], end)
         if antecedent is not None:
             return antecedent
     person = resolve_pronoun(ctx.people, word, before)
