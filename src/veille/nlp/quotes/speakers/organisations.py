@@ -89,8 +89,9 @@ def body_antecedent(ctx: QuoteContext, pronoun: Token, gender: str | None, end: 
             return None  # a person, or an earlier pronoun, is nearer: the person rules decide
         if ("Plur" in token.morph.get("Number")) != plural or not _speaks(token):
             continue
-        body = token.lower_ in INSTITUTION_NOUNS and token.pos_ == "NOUN" and noun_gender(token) in (None, gender)
-        if body or token.ent_type_ == "ORG" and token.ent_iob_ == "B" and token.pos_ == "PROPN":
+        institution = token.lower_ in INSTITUTION_NOUNS and token.pos_ == "NOUN"
+        named = token.ent_type_ == "ORG" and token.ent_iob_ == "B" and token.pos_ == "PROPN"
+        if institution and noun_gender(token) in (None, gender) or named:
             phrase = [t for t in noun_phrase(token, MAX_NAME_TOKENS) if t.i >= token.i or t.pos_ == "DET"]
             if phrase:
                 first, last = phrase[0], phrase[-1]
@@ -103,9 +104,9 @@ def _speaks(token: Token) -> bool:
     """The subject of a verb, or the inverted subject of an incise ("…, indique le ministère")."""
     if token.dep_.startswith("nsubj"):
         return True
-    before = token.doc[max(0, token.i - 3):token.i]
-    return any(is_cue(t) for t in before) and all(t.pos_ in ("DET", "VERB", "AUX") or is_cue(t) for t in before
-                                                  if t.i > min(b.i for b in before if is_cue(b)))
+    before = list(token.doc[max(0, token.i - 3):token.i])
+    cue = next((k for k, t in enumerate(before) if is_cue(t)), None)
+    return cue is not None and all(t.pos_ in ("DET", "VERB", "AUX") or is_cue(t) for t in before[cue + 1:])
 
 
 def _acronyms(doc: Doc) -> dict[str, Name]:
