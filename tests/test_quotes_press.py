@@ -164,3 +164,11 @@ def test_an_incise_with_an_inverted_auxiliary_closes_a_wire_clause(nlp):
     assert [parts_of(text, q) for q in quotes] == [["Les recherches ont repris lundi"],
                                                    ["Elles se poursuivront toute la semaine"]]
     assert {q["speaker"] for q in quotes} == {"la préfecture du Finistère"}
+
+
+def test_a_quotation_after_qu_apostrophe_is_the_reported_clause(nlp):
+    text = ("Un porte-parole a expliqué à l'Agence France-Presse qu'« une patrouille a essuyé des tirs à "
+            "la sortie du village ».")
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], parts_of(text, quote)) == (
+        "mixed", ["« une patrouille a essuyé des tirs à la sortie du village »"])

@@ -39,6 +39,7 @@ from veille.nlp.quotes.lexicon.marks import (
     LEAD_MARKS,
     OPENERS,
     SENTENCE_END_MARKS,
+    WORD_JOINERS,
 )
 from veille.nlp.quotes.marks import MarkedSpan
 from veille.nlp.quotes.nouns import is_human_noun, is_opinion_holder
@@ -110,12 +111,18 @@ def _cue_candidate(ctx: QuoteContext, token: Token) -> Candidate | None:
     span = None
     if clause is not None:
         mark = next(g for g in clause.children if g.dep_ == "mark")
-        span = mark.i + 1, clause.right_edge.i + 1
+        span = _after_que(mark), clause.right_edge.i + 1
     elif que is not None:
-        span = que.i + 1, _clause_end_after(que, ctx.sentences.of(que))
+        span = _after_que(que), _clause_end_after(que, ctx.sentences.of(que))
     if span is not None:
         return clause_quote(ctx, Clause(span[0], span[1], "indirect_que", verb=token))
     return _judged_mixed(ctx, token)
+
+
+def _after_que(que: Token) -> int:
+    """The first token of the clause: past the apostrophe of "qu'" the tokenizer split off before a mark."""
+    following = que.i + 1
+    return following + 1 if following < len(que.doc) and que.doc[following].text in WORD_JOINERS else following
 
 
 def _que_after(ctx: QuoteContext, token: Token) -> Token | None:
@@ -149,7 +156,8 @@ def _que_past_complements(ctx: QuoteContext, token: Token) -> Token | None:
         if following.lower_ in QUE:
             opener = doc[following.i - 1].lower_
             return following if following.pos_ == "SCONJ" and opener not in QUE_CONJUNCTION_OPENERS else None
-        if following.pos_ not in COMPLEMENT_POS or following.lower_ in NEGATIONS:
+        if following.pos_ not in COMPLEMENT_POS and following.text not in WORD_JOINERS \
+                or following.lower_ in NEGATIONS:
             return None
     return None
 

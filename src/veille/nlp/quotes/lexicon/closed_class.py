@@ -76,7 +76,7 @@ SPEAKER_PHRASE_ENDS = frozenset(
     ("qui", "que", "dont", "lors", "avant", "après", "devant", "en", "dans", "sur",
      # "…, a annoncé la société mardi", "a indiqué la préfecture hier soir"
      "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"))
-QUE = frozenset(("que", "qu'"))
+QUE = frozenset(("que", "qu'", "qu"))  # "qu" + "'": the tokenizer splits "qu'«"
 # Conjunctions that open a second verb of the reporter ("… et a promis de …", "…, mais reconnaît que …").
 SECOND_VERB_CONJUNCTIONS = frozenset(("et", "mais"))
 
