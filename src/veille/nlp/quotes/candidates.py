@@ -120,7 +120,7 @@ def _cue_candidate(ctx: QuoteContext, token: Token) -> Candidate | None:
 
 
 def _after_que(que: Token) -> int:
-    """The clause's first token: past the apostrophe of "qu'" that the tokenizer split off before a mark."""
+    """The clause's first token, past the apostrophe of "qu'" split off before a mark."""
     following = que.i + 1
     return following + 1 if following < len(que.doc) and que.doc[following].text in WORD_JOINERS else following
 
