@@ -122,7 +122,8 @@ def _cue_candidate(ctx: QuoteContext, token: Token) -> Candidate | None:
 def _after_que(que: Token) -> int:
     """The clause's first token, past the apostrophe of "qu'" split off before a mark."""
     following = que.i + 1
-    return following + 1 if following < len(que.doc) and que.doc[following].text in WORD_JOINERS else following
+    split = following < len(que.doc) and que.doc[following].text in WORD_JOINERS
+    return following + 1 if split else following
 
 
 def _que_after(ctx: QuoteContext, token: Token) -> Token | None:
