@@ -34,3 +34,17 @@ def test_platforms_and_outlets_are_organisations(nlp):
 def test_a_capital_x_that_is_not_the_platform_is_left_alone(nlp):
     doc = nlp("Le roi Louis X régna peu de temps, selon l'historienne Anne Roy.")
     assert not any(ent.text == "X" and ent.label_ == "ORG" for ent in doc.ents)
+
+
+def test_institutions_and_places_named_in_lower_case_are_kept_as_entities(analyzer_without_models):
+    from veille.input.decode import RawArticle
+
+    text = ("Le ministère des Armées a confirmé l'envoi de deux frégates, a indiqué la préfecture du Var. "
+            "Didier L. attendait devant la gare Saint-Charles. Le parquet national financier enquête "
+            "depuis la vallée de l'Arve ; la LPO a réagi sur X, puis le président de la Ligue s'est tu.")
+    record = analyzer_without_models.analyze(RawArticle(id="t", source="t", text=text, title=None)).to_dict()
+    found = {(entity["text"], entity["label"]) for entity in record["entities"]}
+    assert {("ministère des Armées", "ORG"), ("préfecture du Var", "ORG"),
+            ("parquet national financier", "ORG"), ("Didier L.", "PER"), ("X", "ORG")} <= found
+    assert "vallée de l'Arve" in {text for text, _ in found}
+    assert not any(text.startswith("président") for text, _ in found)

@@ -6,9 +6,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from veille.nlp.entities.patterns import ELISION_PREFIXES, PERSON_TITLES
+from veille.nlp.entities.patterns import (
+    ELISION_PREFIXES,
+    INSTITUTION_HEADS,
+    INSTITUTION_HEADS_WITH_ADJECTIVE,
+    PERSON_TITLES,
+)
 
 EDGE_JUNK = " \t\n\"'«»“”„‘’()[]{}<>,;:.!?–—-*•|/"
+# The platform X, the one name of a single letter.
+PLATFORM_X = "X"
+# A lower-case name is short: "vallée de l'Arve", "palais du Luxembourg", "agence régionale de santé".
+MAX_LOWERCASE_NAME_WORDS = 6
+# "Didier L.", "Karim B.": a first name and an initial.
+ANONYMISED_INITIAL = re.compile(r"\b[A-ZÉ]\w+ [A-Z]$")
 # Words that NER tags at the start of a sentence or on scraped pages but that name nothing.
 NOT_NAMES = {
     "selon", "mais", "pour", "après", "avant", "dans", "cette", "ces", "depuis", "ainsi", "alors",
@@ -46,6 +57,9 @@ def clean_mention(article_text: str, start: int, end: int, label: str) -> Mentio
         start += 1
     while end > start and article_text[end - 1] in EDGE_JUNK:
         end -= 1
+    initial = label == "PER" and ANONYMISED_INITIAL.search(article_text, 0, end)
+    if initial and article_text[end:end + 1] == ".":
+        end += 1  # "Didier L.": the initial's full stop is part of the name
     start = _past_elisions_and_titles(article_text, start, end, label)
     text = article_text[start:end]
     return Mention(text=text, label=label, start=start, end=end) if _names_something(text, label) else None
@@ -68,11 +82,30 @@ def _past_elisions_and_titles(article_text: str, start: int, end: int, label: st
 
 
 def _names_something(text: str, label: str) -> bool:
-    """Two letters or more, a capital or a digit first, not a word NER tags by mistake, no line break."""
+    """Two letters or more (or the platform X), a capital or a digit first, or a place or a body whose name
+    starts in lower case ("ministère des Armées", "gare Saint-Charles", "vallée de l'Arve"); not a word NER
+    tags by mistake, nor a line of capitals, nor a line break."""
     letters = [char for char in text if char.isalpha()]
-    if len(letters) < 2 or not text[0].isupper() and not text[0].isdigit():
+    if (len(letters) < 2 and not (label == "ORG" and text == PLATFORM_X)) or not (
+            text[0].isupper() or text[0].isdigit() or _lowercase_name(text, label)):
         return False
-    return _key(text) not in NOT_NAMES and not (label == "MISC" and text.isupper()) and "\n" not in text
+    shouting = label == "MISC" and text.isupper() and len(text.split()) > 1
+    return _key(text) not in NOT_NAMES and not shouting and "\n" not in text
+
+
+def _lowercase_name(text: str, label: str) -> bool:
+    """"ministère des Armées" (an institution), or a common noun and a proper name ("gare Saint-Charles",
+    "île d'Oléron", "prix Goncourt"); never a person ("président de la Ligue" is a role)."""
+    words = text.split()
+    if label == "PER" or len(words) < 2 or len(words) > MAX_LOWERCASE_NAME_WORDS:
+        return False
+    institution = label == "ORG" and words[0] in INSTITUTION_HEADS + INSTITUTION_HEADS_WITH_ADJECTIVE
+    return institution or any(word[:1].isupper() or _elided_capital(word) for word in words[1:])
+
+
+def _elided_capital(word: str) -> bool:
+    """"l'Arve", "d'Oléron", "d'Austerlitz"."""
+    return len(word) > 2 and word[1] in "'’" and word[2:3].isupper()
 
 
 def is_part_of_name(short: str, full: str) -> bool:

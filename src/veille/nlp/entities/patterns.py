@@ -13,6 +13,16 @@ OUTLETS = (
     "Fraternité Matin", "Le Soleil", "Cameroon Tribune", "Le Monde Afrique", "APS", "MAP",
 )
 
+# Institutions whose names start in lower case ("ministère des Armées", "préfecture du Rhône", "université
+# de Tours", "parquet national financier", "agence régionale de santé"): the head nouns, those that need an
+# adjective right after them to name a body ("direction générale", "conseil départemental"), and the
+# complement that makes the rest of the name.
+INSTITUTION_HEADS = ("ministère", "préfecture", "sous-préfecture", "parquet", "université", "tribunal",
+                     "cour", "mairie", "rectorat", "gendarmerie")
+INSTITUTION_HEADS_WITH_ADJECTIVE = ("direction", "agence", "conseil", "office", "institut", "inspection",
+                                    "commission", "haut-commissariat", "délégation", "autorité")
+NAME_OF = ("de", "du", "des", "d'")
+
 # Titles that precede a name and are left out of the mention ("M. Macron" is a mention of "Macron").
 PERSON_TITLES = ("M.", "MM.", "Mme", "Mmes", "Mlle", "Me", "Dr", "Pr", "Mgr", "Sir")
 # Elided articles and pronouns that NER sometimes glues to a name ("L'Assemblée" keeps its article;
