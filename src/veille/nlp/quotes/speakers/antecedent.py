@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -27,6 +27,18 @@ from veille.nlp.quotes.speakers.request import SpeakerRequest
 PERSON_OR_ROLE_NOUNS = ROLE_NOUNS | PEOPLE_NOUNS
 
 
+def unquoted_before(doc, start: int, end: int) -> Iterator[Token]:
+    """The tokens from `end` back to `start`, but those inside quotation marks (someone else's words)."""
+    depth = 0
+    for token in reversed(doc[start:end]):
+        if token.text in CLOSING_MARKS:
+            depth += 1
+        elif token.text in OPENING_MARKS:
+            depth = max(0, depth - 1)
+        if not depth:
+            yield token
+
+
 def subject_antecedent(ctx: QuoteContext, pronoun: Token, gender: str | None, end: int
                        ) -> Speaker | SpeakerRequest | None:
     """A subject pronoun takes up the last subject of the same gender (centering): "Damien Lefèvre a fait le
@@ -37,13 +49,8 @@ def subject_antecedent(ctx: QuoteContext, pronoun: Token, gender: str | None, en
     doc = pronoun.doc
     people = ctx.people
     plural = pronoun_form(pronoun.lower_) in PLURAL_PRONOUNS
-    depth = 0
-    for token in reversed(doc[max(0, end - ctx.settings.subject_reach): end]):
-        if token.text in CLOSING_MARKS:
-            depth += 1
-        elif token.text in OPENING_MARKS:
-            depth = max(0, depth - 1)
-        if depth or not _is_salient(token):
+    for token in unquoted_before(doc, max(0, end - ctx.settings.subject_reach), end):
+        if not _is_salient(token):
             continue
         if token.pos_ == "PRON" or token.lower_.startswith(HYPHEN):
             # "Martine Collard, elle, a déjà …": the name the pronoun repeats.

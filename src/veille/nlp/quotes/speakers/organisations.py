@@ -18,10 +18,10 @@ from veille.nlp.quotes.lexicon.closed_class import (
     SPEAKER_PHRASE_ENDS,
     SUBJECT_CLITICS,
 )
-from veille.nlp.quotes.lexicon.marks import CLOSING_MARKS, OPENING_MARKS
 from veille.nlp.quotes.lexicon.people import INSTITUTION_NOUNS
 from veille.nlp.quotes.nouns import noun_gender, noun_phrase, pronoun_form
 from veille.nlp.quotes.quote import Speaker
+from veille.nlp.quotes.speakers.antecedent import unquoted_before
 
 # The longest name taken for an organisation, in tokens ("le ministère des sports et des Jeux olympiques et
 # paralympiques" is 10).
@@ -77,14 +77,7 @@ def body_antecedent(ctx: QuoteContext, pronoun: Token, gender: str | None, end: 
     noun or a name NER calls an organisation, of the pronoun's gender and number, met before any person."""
     doc = pronoun.doc
     plural = pronoun_form(pronoun.lower_) in PLURAL_PRONOUNS
-    depth = 0
-    for token in reversed(doc[max(0, end - ctx.settings.subject_reach): end]):
-        if token.text in CLOSING_MARKS:
-            depth += 1
-        elif token.text in OPENING_MARKS:
-            depth = max(0, depth - 1)
-        if depth:
-            continue
+    for token in unquoted_before(doc, max(0, end - ctx.settings.subject_reach), end):
         if token.ent_type_ == "PER" or token.pos_ == "PRON" and pronoun_form(token.lower_) in SUBJECT_CLITICS:
             return None  # a person, or an earlier pronoun, is nearer: the person rules decide
         if ("Plur" in token.morph.get("Number")) != plural or not _speaks(token):
