@@ -151,6 +151,31 @@ def test_the_client_keeps_a_bounded_number_of_batches_in_flight(cluster, models_
     assert first == 6  # the inputs are read as the cluster takes them, not ahead
 
 
+def test_local_workers_run_without_the_dask_settings_that_slow_the_analysis(models_dir, monkeypatch):
+    """Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536 and its profiler on: the first costs the parser a
+    fifth of its time (README), so the local cluster veille starts has neither."""
+    from veille.apps.cluster import ClusterAnalysis, ClusterTarget
+
+    # As in a fresh `veille batch`: this module's default-configured cluster left Dask's value in the
+    # environment of the process (Dask sets it there before spawning), which every later child inherits.
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+
+    class NoModels(ClusterAnalysis):
+        def plugin(self):
+            from distributed.diagnostics.plugin import WorkerPlugin
+
+            return WorkerPlugin()
+
+    def settings():
+        import dask
+
+        return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+
+    with NoModels(ClusterTarget(local_workers=1), models_dir) as analysis:
+        seen = list(analysis.client.run(settings).values())
+    assert seen == [(None, False)]
+
+
 def test_a_worker_killed_mid_run_loses_nothing_and_writes_nothing_twice(cluster, corpus_articles, analyzer,
                                                                         models_dir, tmp_path):
     from veille.apps.cluster import ClusterAnalysis, ClusterTarget
