@@ -101,3 +101,17 @@ def test_foreign_arrays_are_refused(models_dir, tmp_path):
 def test_missing_model_says_how_to_train(tmp_path):
     with pytest.raises(ModelError, match="make train"):
         load_models(tmp_path, "fr_core_news_md-3.8.0")
+
+
+def test_training_features_are_the_same_with_two_processes(analyzer, corpus_articles):
+    """`veille train` parses with two processes: every article keeps the words of all its pieces (its body's
+    chunks and its title) however the pieces fall into spaCy's batches."""
+    articles = sorted(corpus_articles, key=lambda article: -len(article.text))[:6]  # several chunks each
+    texts = [article.text for article in articles]
+    titles = [article.title for article in articles]
+    one = [parsed.features for parsed in analyzer.parse_texts(texts, titles, batch_size=3,
+                                                               features_only=True)]
+    two = [parsed.features for parsed in analyzer.parse_texts(texts, titles, batch_size=3, n_process=2,
+                                                               features_only=True)]
+    assert [(item.lemmas, item.title_lemmas, item.sentences) for item in two] == \
+        [(item.lemmas, item.title_lemmas, item.sentences) for item in one]

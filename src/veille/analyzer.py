@@ -164,25 +164,31 @@ class Analyzer:
         pipeline once. features_only skips entities and quotes (training needs neither).
         """
         disable = [name for name in FEATURE_ONLY_SKIPS if features_only and name in self.nlp.pipe_names]
+        # The pieces carry a number, not the article: with n_process > 1, spaCy pickles each batch's contexts
+        # to the workers and back, so that the pieces of an article split over two batches would fill two
+        # copies of it, and the one yielded would lack the others' words.
+        articles: dict[int, tuple[ParsedArticle, object]] = {}
 
         def pieces():
-            for text, title, context in items:
-                article = ParsedArticle(text=text)
+            for number, (text, title, context) in enumerate(items):
+                articles[number] = (ParsedArticle(text=text), context)
                 chunks = chunk_offsets(text)
-                for number, (start, end) in enumerate(chunks):
-                    last = number == len(chunks) - 1 and not title
-                    yield normalize_for_parser(text[start:end]), (article, start, last, context)
+                for index, (start, end) in enumerate(chunks):
+                    last = index == len(chunks) - 1 and not title
+                    yield normalize_for_parser(text[start:end]), (number, start, last)
                 if title:
-                    yield normalize_for_parser(title), (article, None, True, context)
+                    yield normalize_for_parser(title), (number, None, True)
 
         docs = self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process,
                              disable=disable)
-        for doc, (article, offset, last, context) in docs:
+        for doc, (number, offset, last) in docs:
+            article, context = articles[number]
             if offset is None:
                 self.featurize.add_title(article.features, doc)
             else:
                 self._add_piece(article, doc, offset)
             if last:
+                del articles[number]
                 yield article, context
 
     def _add_piece(self, article: ParsedArticle, doc, offset: int) -> None:
