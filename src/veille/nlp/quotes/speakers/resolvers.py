@@ -20,9 +20,10 @@ from veille.nlp.quotes.lexicon.closed_class import (
     PLURAL_PRONOUNS,
     POSSESSIVES,
     PRONOUN_GENDER,
+    SUBJECT_RELATIVE,
     THIRD_PERSON_SUBJECTS,
 )
-from veille.nlp.quotes.lexicon.marks import HYPHEN
+from veille.nlp.quotes.lexicon.marks import COMMA, HYPHEN
 from veille.nlp.quotes.lexicon.people import (
     GROUP_WORDS,
     INDEFINITE_SPEAKERS,
@@ -54,6 +55,30 @@ def named_person(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
         return None
     mention = min(person.mentions, key=lambda m: abs(m.start_char - start))
     return person.speaker(mention.start_char, mention.end_char)
+
+
+def relative_antecedent(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """"…, a annoncé la préfecture du Gard, qui précise que …": "qui" set after a comma speaks for the
+    noun phrase before the comma (the parser often hangs the relative's verb on the main one)."""
+    tokens = request.tokens
+    if len(tokens) != 1 or tokens[0].lower_ != SUBJECT_RELATIVE or tokens[0].i < 2:
+        return None
+    doc = ctx.doc
+    comma = doc[tokens[0].i - 1]
+    if comma.text != COMMA:
+        return None
+    # The head of the phrase before the comma, not its complement ("la préfecture du Gard").
+    noun = doc[comma.i - 1]
+    while noun.dep_ in ("nmod", "amod", "flat:name", "flat") and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = min((child.i for child in noun.children if child.dep_ == "det" and child.i < noun.i),
+                default=noun.i)
+    if comma.i - start > ctx.settings.max_speaker_tokens:
+        return None
+    antecedent = SpeakerRequest.of(doc[start:comma.i], request.before)
+    return resolve_speaker(ctx, antecedent) or NoSpeaker("relative without a speaker")
 
 
 def apposed_name(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
@@ -178,8 +203,8 @@ def phrase_as_written(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     return None
 
 
-SPEAKER_RESOLVERS = (named_person, apposed_name, indefinite_on, pronoun, role_noun, possessor,
-                     phrase_as_written)
+SPEAKER_RESOLVERS = (relative_antecedent, named_person, apposed_name, indefinite_on, pronoun, role_noun,
+                     possessor, phrase_as_written)
 
 
 def resolve_speaker(ctx: QuoteContext, request: SpeakerRequest) -> Speaker | None:

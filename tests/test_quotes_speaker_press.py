@@ -1,0 +1,21 @@
+"""Speakers in national-press shapes (corpus/GUIDELINES.md 3.1, points 1 and 5) on the real fr_core_news_md
+pipeline: relative pronouns, organisations and people taken up by a description."""
+
+from veille.text import normalize_for_parser
+
+
+def quotes_of(nlp, text):
+    return nlp(normalize_for_parser(text))._.quotes
+
+
+def parts_of(text, quote):
+    return [text[s:e] for s, e in quote["parts"]]
+
+
+def test_a_relative_qui_after_an_incise_speaks_for_the_phrase_before_its_comma(nlp):
+    text = ("« Deux abris de bus ont été renversés », a indiqué la mairie, qui précise qu'aucun « blessé "
+            "n'est à déplorer ».")
+    direct, mixed = quotes_of(nlp, text)
+    assert (direct["type"], direct["speaker"]) == ("direct", "la mairie")
+    assert (mixed["type"], parts_of(text, mixed)) == ("mixed", ["aucun « blessé n'est à déplorer »"])
+    assert (mixed["speaker"], mixed["speaker_kind"]) == ("la mairie", "organisation")
