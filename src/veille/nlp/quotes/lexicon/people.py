@@ -39,6 +39,13 @@ ligue parti club hôpital rectorat gendarmerie armée ong fondation institut obs
 comité office réseau communauté région ville commune état cabinet administration inspection délégation
 organisation bureau accusation maison
 """.split())
+# Nouns a paper uses to take up an organisation it has named ("Valdorix … assure l'entreprise", "le club
+# breton", "le fabricant lyonnais"): as a speaker, the organisation named last before them.
+ORGANISATION_DESCRIPTION_NOUNS = frozenset("""
+entreprise société groupe firme compagnie organisation organisme agence autorité association syndicat
+fédération club plateforme établissement institut instance structure centrale constructeur opérateur géant
+fabricant laboratoire enseigne banque assureur régulateur institution office fondation ong
+""".split())
 # Singular nouns for several people: a group ("l'entourage du ministre", "la défense de l'accusé").
 COLLECTIVE_NOUNS = frozenset("entourage opposition majorité équipe défense famille public foule".split())
 # Nouns for one unnamed person besides the role nouns: "une source proche du dossier", "un témoin".
