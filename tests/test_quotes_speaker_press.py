@@ -35,3 +35,16 @@ def test_a_relative_qui_after_an_incise_speaks_for_the_phrase_before_its_comma(n
 def test_a_description_of_an_organisation_takes_up_the_one_named_before(nlp, text, speaker):
     [quote] = quotes_of(nlp, text)
     assert (quote["type"], quote["speaker"], quote["speaker_kind"]) == ("direct", speaker, "organisation")
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # GUIDELINES 3.1 point 5: a role with a complement takes up the person the paragraph named.
+    ("Dans l'atelier du faubourg, Maud Lestrade ajuste une plume sur un chapeau. « Sans apprentis, le métier "
+     "disparaîtra », tranche la cheffe d'atelier.", "Maud Lestrade", "person"),
+    # Nobody named in its paragraph: the role as written.
+    ("Maud Lestrade a quitté la salle.\n« Nous ferons appel », a annoncé le procureur de la République de "
+     "Vannes.", "le procureur de la République de Vannes", "role"),
+])
+def test_a_role_with_a_complement_takes_up_the_person_named_in_its_paragraph(nlp, text, speaker, kind):
+    quote = quotes_of(nlp, text)[-1]
+    assert (quote["type"], quote["speaker"], quote["speaker_kind"]) == ("direct", speaker, kind)

@@ -3,6 +3,8 @@ the first answer (a Speaker, or NoSpeaker to stop) wins, None passes to the next
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Token
 
 from veille.nlp.entities.patterns import OUTLETS
@@ -10,6 +12,7 @@ from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.context import QuoteContext
 from veille.nlp.quotes.lexicon.closed_class import (
     DEFINITE,
+    DEFINITE_ARTICLES,
     DEMONSTRATIVES,
     DETERMINER_GENDER,
     DISJUNCTIVE_PRONOUNS,
@@ -28,6 +31,7 @@ from veille.nlp.quotes.lexicon.people import (
     GROUP_WORDS,
     INDEFINITE_SPEAKERS,
     INDEFINITES_NEEDING_A_GROUP,
+    PERSON_NOUN_SUFFIXES,
     ROLE_NOUNS,
 )
 from veille.nlp.quotes.nouns import has_complement, is_human_noun, pronoun_form
@@ -159,12 +163,29 @@ def role_noun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     # A demonstrative always takes up someone already named ("ce père de trois enfants").
     bare = determiner in DEMONSTRATIVES or determiner not in POSSESSIVES and not has_complement(
         role, list(tokens[role.i - tokens[0].i + 1:]))
+    gender = DETERMINER_GENDER.get(determiner) or (role.morph.get("Gender") or [None])[0]
     if person is None and bare:
-        gender = DETERMINER_GENDER.get(determiner) or (role.morph.get("Gender") or [None])[0]
         person = recent_person(ctx.people, before, gender=gender)
+    if person is None and determiner in DEFINITE_ARTICLES and _names_a_person(role):
+        # "Hélène Féraud l'a gardée. « … », tranche la cheffe d'atelier": with a complement, the role takes
+        # up a person named in the same paragraph (papers vary how they call who they write about).
+        person = recent_person(ctx.people, before, _paragraph_start(ctx, request.start_char) - 1, gender)
+        if person is not None and person.gender not in (None, gender) and gender is not None:
+            person = None
     if person is None:
         return None
     return person.speaker(request.start_char, request.end_char, phrase_gender(tokens))
+
+
+def _names_a_person(role: Token) -> bool:
+    """A role noun or a noun ending like a person's ("la gardienne"), not any noun ending like one ("la
+    chambre d'agriculture")."""
+    return role.lower_ in ROLE_NOUNS or role.lower_.endswith(PERSON_NOUN_SUFFIXES)
+
+
+def _paragraph_start(ctx: QuoteContext, offset: int) -> int:
+    k = bisect_right(ctx.paragraphs, (offset, len(ctx.text) + 1)) - 1
+    return ctx.paragraphs[max(0, k)][0] if ctx.paragraphs else 0
 
 
 def possessor(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
