@@ -48,3 +48,24 @@ def test_a_description_of_an_organisation_takes_up_the_one_named_before(nlp, tex
 def test_a_role_with_a_complement_takes_up_the_person_named_in_its_paragraph(nlp, text, speaker, kind):
     quote = quotes_of(nlp, text)[-1]
     assert (quote["type"], quote["speaker"], quote["speaker_kind"]) == ("direct", speaker, kind)
+
+
+def answers_of(nlp, text):
+    with nlp.select_pipes(disable=["veille_quotes"]):
+        doc = nlp(normalize_for_parser(text))
+    found, _ = nlp.get_pipe("veille_quotes").extract(doc)
+    return [quote for quote, _ in found if quote.pattern == "interview_answer"]
+
+
+def test_the_interviewee_is_who_the_introduction_names_not_who_the_answers_talk_about(nlp):
+    text = "\n\n".join([
+        "Le comédien Bastien Morel joue dans le nouveau film de Léna Varga, qui sort mercredi.",
+        "Qu'avez-vous pensé du rôle en le lisant ?",
+        "J'ai hésité longtemps. Je connaissais les films de Léna Varga, mais je ne la connaissais pas. Léna "
+        "Varga m'a convaincu en une heure.",
+        "Et le tournage ?",
+        "Très calme. Léna Varga laisse beaucoup de liberté, je ne m'y attendais pas.",
+        "Propos recueillis par Louis Garnier"])
+    answers = answers_of(nlp, text)
+    assert len(answers) == 2
+    assert {q.speaker.text for q in answers} == {"Bastien Morel"}
