@@ -69,3 +69,16 @@ def test_the_interviewee_is_who_the_introduction_names_not_who_the_answers_talk_
     answers = answers_of(nlp, text)
     assert len(answers) == 2
     assert {q.speaker.text for q in answers} == {"Bastien Morel"}
+
+
+@pytest.mark.parametrize("text, kind, speaker", [
+    ("« Deux ponts ont été fermés », a indiqué à l'Agence France-Presse (AFP) la mairie de Quimper.",
+     "direct", "la mairie de Quimper"),
+    ("Les ventes de vélos ont reculé de 4 % en un an, a annoncé mardi l'Union des commerçants de Brest.",
+     "indirect", "l'Union des commerçants de Brest"),
+    ("Les ventes de vélos ont reculé de 4 % en un an, a annoncé mardi 12 mars la fédération des commerçants.",
+     "indirect", "la fédération des commerçants"),
+])
+def test_the_incise_speaker_comes_after_a_date_or_an_outlet_and_its_acronym(nlp, text, kind, speaker):
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], quote["speaker"], quote["speaker_kind"]) == (kind, speaker, "organisation")

@@ -30,7 +30,7 @@ from veille.nlp.quotes.lexicon.cues import (
     WEAK_CUE_LEMMAS,
 )
 from veille.nlp.quotes.lexicon.marks import CLAUSE_BREAK_MARKS, COMMA, HYPHEN, WORD_JOINERS
-from veille.nlp.quotes.lexicon.people import ROLE_NOUNS, SKIPPED_BEFORE_SPEAKER
+from veille.nlp.quotes.lexicon.people import MONTHS, ROLE_NOUNS, SKIPPED_BEFORE_SPEAKER
 from veille.nlp.quotes.nouns import noun_phrase, pronoun_form
 from veille.nlp.quotes.settings import QuoteSettings
 
@@ -274,8 +274,17 @@ def _first_noun_phrase(verb: Token, k: int, limit: int, settings: QuoteSettings)
             continue
         if token.is_punct and token.text not in WORD_JOINERS:
             return []
-        if token.pos_ == "ADP" or token.lower_ in SKIPPED_BEFORE_SPEAKER:
+        if token.lower_ in SKIPPED_BEFORE_SPEAKER and token.pos_ != "ADP":
+            # "a annoncé mardi 24 janvier l'Union sociale …": the date, not the speaker after it.
+            k += 1
+            while k < limit and (doc[k].like_num or doc[k].lower_ in MONTHS):
+                k += 1
+            continue
+        if token.pos_ == "ADP":
             k = _after_phrase(verb, k + 1, limit)
+            # "à l'Agence France-Presse (AFP) la mairie": the acronym belongs to the object.
+            if token.pos_ == "ADP" and k + 2 < limit and doc[k].text == "(" and doc[k + 2].text == ")":
+                k += 3
             continue
         if token.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or token.lower_ in ROLE_NOUNS:
             phrase = []

@@ -104,3 +104,6 @@ INTERVIEW_PARTICIPLES = ("interrogé", "contacté", "joint", "sollicité", "ques
 SKIPPED_BEFORE_SPEAKER = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui encore aussi alors ensuite "
     "enfin également lui leur volontiers sobrement simplement déjà toujours".split())
+# The months, which may follow a day skipped before a speaker ("a annoncé mardi 24 janvier le parquet").
+MONTHS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
