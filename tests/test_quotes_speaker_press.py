@@ -82,3 +82,11 @@ def test_the_interviewee_is_who_the_introduction_names_not_who_the_answers_talk_
 def test_the_incise_speaker_comes_after_a_date_or_an_outlet_and_its_acronym(nlp, text, kind, speaker):
     [quote] = quotes_of(nlp, text)
     assert (quote["type"], quote["speaker"], quote["speaker_kind"]) == (kind, speaker, "organisation")
+
+
+def test_a_body_whose_noun_ends_like_a_persons_is_no_role_taking_up_the_last_person(nlp):
+    text = ("Quinze bateaux ont été endommagés, selon le maire du port, Paul Rakoto. Plusieurs digues ont "
+            "cédé pendant la tempête, selon l'armée malgache.")
+    quote = quotes_of(nlp, text)[-1]
+    assert parts_of(text, quote) == ["Plusieurs digues ont cédé pendant la tempête"]
+    assert (quote["speaker"], quote["speaker_kind"]) == ("l'armée malgache", "organisation")

@@ -28,9 +28,12 @@ from veille.nlp.quotes.lexicon.closed_class import (
 )
 from veille.nlp.quotes.lexicon.marks import COMMA, HYPHEN
 from veille.nlp.quotes.lexicon.people import (
+    COLLECTIVE_NOUNS,
     GROUP_WORDS,
     INDEFINITE_SPEAKERS,
     INDEFINITES_NEEDING_A_GROUP,
+    INSTITUTION_NOUNS,
+    ORGANISATION_DESCRIPTION_NOUNS,
     PERSON_NOUN_SUFFIXES,
     ROLE_NOUNS,
 )
@@ -44,6 +47,7 @@ from veille.nlp.quotes.speakers.organisations import body_antecedent
 from veille.nlp.quotes.speakers.request import NoSpeaker, Resolution, SpeakerRequest
 
 ROLE_OR_GROUP_WORDS = ROLE_NOUNS | GROUP_WORDS
+NOT_ROLE_NOUNS = (INSTITUTION_NOUNS | COLLECTIVE_NOUNS | ORGANISATION_DESCRIPTION_NOUNS) - ROLE_NOUNS
 # A role noun is the phrase's second word, or its third after an adjective ("la jeune femme").
 ROLE_NOUN_POSITIONS = slice(1, 3)
 
@@ -144,7 +148,9 @@ def _resolved(ctx: QuoteContext, antecedent: Speaker | SpeakerRequest | None) ->
 def _role_noun(tokens: tuple[Token, ...]) -> Token | None:
     """The noun for a person right after the determiner, or after an adjective ("la jeune femme", "le vieil
     homme")."""
-    role = next((t for t in tokens[ROLE_NOUN_POSITIONS] if is_human_noun(t)), None)
+    # Not a body that ends like a person's noun ("l'armée", "la chambre").
+    role = next((t for t in tokens[ROLE_NOUN_POSITIONS]
+                 if is_human_noun(t) and t.lower_ not in NOT_ROLE_NOUNS), None)
     if role is not None and role.i > tokens[1].i and tokens[1].pos_ != "ADJ":
         return None
     return role
