@@ -26,6 +26,8 @@ def test_a_relative_qui_after_an_incise_speaks_for_the_phrase_before_its_comma(n
 @pytest.mark.parametrize("text, speaker", [
     ("La société Valdorix Industries a annoncé mardi la fermeture de son site de Vierzon. « Nous n'avions "
      "plus le choix », explique l'entreprise dans un communiqué.", "Valdorix Industries"),
+    ("L'association Terre Vive publie son bilan annuel. « La fonte a doublé en dix ans », note la structure.",
+     "Terre Vive"),
     ("Le syndicat Force Rurale a déposé un recours. « Cette réforme est injuste », estime le syndicat "
      "agricole.", "Force Rurale"),
     # A complement describes an organisation the article does not name: the phrase stays.
