@@ -80,6 +80,8 @@ def test_the_interviewee_is_who_the_introduction_names_not_who_the_answers_talk_
      "indirect", "l'Union des commerçants de Brest"),
     ("Les ventes de vélos ont reculé de 4 % en un an, a annoncé mardi 12 mars la fédération des commerçants.",
      "indirect", "la fédération des commerçants"),
+    ("« Le chantier a pris trois mois de retard », a précisé, le 3 mai, la mairie de Quimper.", "direct",
+     "la mairie de Quimper"),
 ])
 def test_the_incise_speaker_comes_after_a_date_or_an_outlet_and_its_acronym(nlp, text, kind, speaker):
     [quote] = quotes_of(nlp, text)

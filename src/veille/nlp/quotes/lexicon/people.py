@@ -107,3 +107,6 @@ SKIPPED_BEFORE_SPEAKER = frozenset(
 # The months, which may follow a day skipped before a speaker ("a annoncé mardi 24 janvier le parquet").
 MONTHS = frozenset(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
+# The days, and the words before a month ("début mars"), which end a speaker phrase ("l'office fin juin").
+DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+MONTH_PARTS = frozenset(("début", "fin", "mi"))
