@@ -94,3 +94,13 @@ def test_a_body_whose_noun_ends_like_a_persons_is_no_role_taking_up_the_last_per
     quote = quotes_of(nlp, text)[-1]
     assert parts_of(text, quote) == ["Plusieurs digues ont cédé pendant la tempête"]
     assert (quote["speaker"], quote["speaker_kind"]) == ("l'armée malgache", "organisation")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Paul Vernet, ancien évêque de Rodez, a publié une lettre. « J'ai commis une faute grave », a écrit "
+     "le cardinal.", "Paul Vernet"),
+    ("Léa Morin a battu son record personnel. « Je n'y croyais plus », a confié la nageuse.", "Léa Morin"),
+])
+def test_a_role_noun_of_the_church_or_of_sport_takes_up_the_person_named_before(nlp, text, speaker):
+    [quote] = quotes_of(nlp, text)
+    assert (quote["speaker"], quote["speaker_kind"]) == (speaker, "person")

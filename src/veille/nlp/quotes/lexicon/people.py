@@ -17,6 +17,10 @@ infirmier infirmière pédiatre psychologue psychiatre épidémiologiste virolog
 politologue juriste magistrat magistrate policier policière officier gendarme agriculteur agricultrice
 éleveur éleveuse commerçant commerçante habitant habitante riverain riveraine étudiant étudiante élève
 parent mère père vice-président vice-présidente
+cardinal évêque archevêque pape imam prêtre curé pasteur rabbin coach sélectionneur sélectionneuse
+manager arbitre nageur nageuse athlète pilote coureur coureuse cycliste skieur skieuse boxeur boxeuse
+comédien comédienne acteur actrice cinéaste romancier romancière philosophe photographe architecte
+ingénieur ingénieure entrepreneur entrepreneuse vice-ministre prévenu prévenue
 """.split())
 # Nouns for a body or a document that speaks ("le syndicat", "le rapport", "les proches").
 GROUP_WORDS = frozenset("""
