@@ -104,3 +104,17 @@ def test_a_body_whose_noun_ends_like_a_persons_is_no_role_taking_up_the_last_per
 def test_a_role_noun_of_the_church_or_of_sport_takes_up_the_person_named_before(nlp, text, speaker):
     [quote] = quotes_of(nlp, text)
     assert (quote["speaker"], quote["speaker_kind"]) == (speaker, "person")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("« Le déficit ne baissera pas », ont écrit Anne Roux et Paul Brun dans une tribune parue lundi.",
+     "direct"),
+    ("Les chiffres du chômage ont encore baissé, écrivent les économistes Anne Roux et Paul Brun.",
+     "indirect"),
+    ("Anne Roux et Paul Brun ont publié une note mardi. Ils estiment que le seuil de dette n'est pas "
+     "tenable.", "indirect"),
+])
+def test_coordinated_people_speak_together_as_a_group(nlp, text, kind):
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], quote["speaker_kind"]) == (kind, "group")
+    assert quote["speaker"] == "Anne Roux et Paul Brun"

@@ -40,6 +40,8 @@ from veille.nlp.quotes.lexicon.people import (
 from veille.nlp.quotes.nouns import noun_phrase, pronoun_form
 from veille.nlp.quotes.settings import QuoteSettings
 
+# What joins coordinated names: "Anne Roux, Paul Brun et Léa Morin".
+COORDINATION = frozenset((COMMA, "et"))
 # The parts of speech a cue token may have (the tagger takes many cue verbs for nouns or adjectives).
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ", "ADV")
 # The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
@@ -266,8 +268,18 @@ def _person_named_after(verb: Token, i: int, limit: int) -> list[Token] | None:
             break
         if token.ent_type_ == "PER":
             entity = next(ent for ent in doc.ents if ent.start <= token.i < ent.end)
-            return list(entity)
+            return list(doc[entity.start:_coordinated_end(doc, entity.end, limit)])
     return None
+
+
+def _coordinated_end(doc: Doc, end: int, limit: int) -> int:
+    """"ont écrit Anne Roux et Paul Brun": the end of the last name joined to the first by "et" or a comma."""
+    while end + 1 < limit and doc[end].lower_ in COORDINATION and doc[end + 1].ent_type_ == "PER" \
+            and doc[end + 1].ent_iob_ == "B":
+        end += 2
+        while end < limit and doc[end].ent_iob_ == "I":
+            end += 1
+    return end
 
 
 def _first_noun_phrase(verb: Token, k: int, limit: int, settings: QuoteSettings) -> list[Token]:

@@ -42,6 +42,7 @@ from veille.nlp.quotes.people import person_at, recent_person, resolve_pronoun, 
 from veille.nlp.quotes.quote import Speaker
 from veille.nlp.quotes.speakers.antecedent import subject_antecedent
 from veille.nlp.quotes.speakers.appositions import apposed_person, apposed_unlisted_name
+from veille.nlp.quotes.speakers.coordination import COORDINATOR, named_together, together
 from veille.nlp.quotes.speakers.kinds import phrase_gender, phrase_speaker
 from veille.nlp.quotes.speakers.organisations import body_antecedent
 from veille.nlp.quotes.speakers.request import NoSpeaker, Resolution, SpeakerRequest
@@ -57,12 +58,23 @@ def named_person(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     apposition after them ("Sa présidente, Marianne Chevalley, …"): the fullest name, at the mention
     nearest the words."""
     start = request.start_char
+    coordinated = _coordinated_people(ctx, request)
+    if coordinated is not None:
+        return coordinated
     person = person_at(ctx.people, start, request.end_char) \
         or apposed_person(ctx.people, request.tokens[-1], ctx.settings)
     if person is None:
         return None
     mention = min(person.mentions, key=lambda m: abs(m.start_char - start))
     return person.speaker(mention.start_char, mention.end_char)
+
+
+def _coordinated_people(ctx: QuoteContext, request: SpeakerRequest) -> Speaker | None:
+    """"Anne Roux et Paul Brun, ont-ils écrit" (GUIDELINES 3.1 point 5): names joined by "et" speak
+    together."""
+    if not any(t.lower_ == COORDINATOR for t in request.tokens):
+        return None
+    return together(named_together(ctx.people, request.tokens), request.start_char, request.end_char)
 
 
 def relative_antecedent(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
