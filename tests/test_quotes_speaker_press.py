@@ -118,3 +118,11 @@ def test_coordinated_people_speak_together_as_a_group(nlp, text, kind):
     [quote] = quotes_of(nlp, text)
     assert (quote["type"], quote["speaker_kind"]) == (kind, "group")
     assert quote["speaker"] == "Anne Roux et Paul Brun"
+
+
+@pytest.mark.parametrize("text", [
+    "Selon le principe de précaution, les travaux doivent être suspendus jusqu'à nouvel ordre.",
+    "Les abonnés seront remboursés d'ici à mars, selon le calendrier fixé par la régie.",
+])
+def test_selon_a_principle_or_a_schedule_cites_no_speaker(nlp, text):
+    assert quotes_of(nlp, text) == []
