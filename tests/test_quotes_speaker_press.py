@@ -126,3 +126,14 @@ def test_coordinated_people_speak_together_as_a_group(nlp, text, kind):
 ])
 def test_selon_a_principle_or_a_schedule_cites_no_speaker(nlp, text):
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("La salle applaudissait Hugo Ferrand depuis dix minutes. L'ancien conseiller de Lucie Marchal a "
+     "déclaré que « la réforme est morte ».", "Hugo Ferrand", "person"),
+    ("Dans leur communiqué, les avocats de Paul Rivière réclament « une enquête indépendante et rapide ».",
+     "les avocats de Paul Rivière", "group"),
+])
+def test_a_person_named_in_a_complement_of_the_speaker_noun_is_not_the_speaker(nlp, text, speaker, kind):
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], quote["speaker"], quote["speaker_kind"]) == ("mixed", speaker, kind)

@@ -11,6 +11,8 @@ from veille.nlp.entities.patterns import OUTLETS
 from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.context import QuoteContext
 from veille.nlp.quotes.lexicon.closed_class import (
+    AGENT_PREPOSITION,
+    DE_FORMS,
     DEFINITE,
     DEFINITE_ARTICLES,
     DEMONSTRATIVES,
@@ -38,7 +40,7 @@ from veille.nlp.quotes.lexicon.people import (
     ROLE_NOUNS,
 )
 from veille.nlp.quotes.nouns import has_complement, is_human_noun, pronoun_form
-from veille.nlp.quotes.people import person_at, recent_person, resolve_pronoun, resolve_role
+from veille.nlp.quotes.people import Person, person_at, recent_person, resolve_pronoun, resolve_role
 from veille.nlp.quotes.quote import Speaker
 from veille.nlp.quotes.speakers.antecedent import subject_antecedent
 from veille.nlp.quotes.speakers.appositions import apposed_person, apposed_unlisted_name
@@ -48,6 +50,8 @@ from veille.nlp.quotes.speakers.organisations import body_antecedent
 from veille.nlp.quotes.speakers.request import NoSpeaker, Resolution, SpeakerRequest
 
 ROLE_OR_GROUP_WORDS = ROLE_NOUNS | GROUP_WORDS
+# What opens a noun's complement naming someone else: "le conseiller de X", "l'équipe emmenée par X".
+COMPLEMENT_OPENERS = DE_FORMS | {AGENT_PREPOSITION}
 NOT_ROLE_NOUNS = (INSTITUTION_NOUNS | COLLECTIVE_NOUNS | ORGANISATION_DESCRIPTION_NOUNS) - ROLE_NOUNS
 # A role noun is the phrase's second word, or its third after an adjective ("la jeune femme").
 ROLE_NOUN_POSITIONS = slice(1, 3)
@@ -61,12 +65,26 @@ def named_person(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     coordinated = _coordinated_people(ctx, request)
     if coordinated is not None:
         return coordinated
-    person = person_at(ctx.people, start, request.end_char) \
-        or apposed_person(ctx.people, request.tokens[-1], ctx.settings)
+    person = _named_in(ctx, request) or apposed_person(ctx.people, request.tokens[-1], ctx.settings)
     if person is None:
         return None
     mention = min(person.mentions, key=lambda m: abs(m.start_char - start))
     return person.speaker(mention.start_char, mention.end_char)
+
+
+def _named_in(ctx: QuoteContext, request: SpeakerRequest) -> Person | None:
+    """The person the words name; not one named in a complement of a noun ("l'ancien conseiller de Lucie
+    Marchal", "les avocats de Paul Rivière", "l'équipe emmenée par Anne Roy"): the noun speaks, not them."""
+    tokens = request.tokens
+    for k, token in enumerate(tokens):
+        if token.ent_type_ == "PER" and token.ent_iob_ == "B" or k == 0:
+            person = person_at(ctx.people, token.idx, token.idx + len(token.text))
+            if person is None:
+                continue
+            if k and tokens[k - 1].lower_ in COMPLEMENT_OPENERS and any(t.pos_ == "NOUN" for t in tokens[:k]):
+                return None
+            return person
+    return None
 
 
 def _coordinated_people(ctx: QuoteContext, request: SpeakerRequest) -> Speaker | None:
@@ -187,7 +205,9 @@ def role_noun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     if person is None and determiner in DEFINITE_ARTICLES and _names_a_person(role):
         # "Hélène Féraud l'a gardée. « … », tranche la cheffe d'atelier": with a complement, the role takes
         # up a person named in the same paragraph (papers vary how they call who they write about).
-        person = recent_person(ctx.people, before, _paragraph_start(ctx, request.start_char) - 1, gender)
+        # Named before the role, not in its complement ("l'ancien conseiller de Lucie Marchal").
+        person = recent_person(ctx.people, min(before, request.start_char),
+                               _paragraph_start(ctx, request.start_char) - 1, gender)
         if person is not None and person.gender not in (None, gender) and gender is not None:
             person = None
     if person is None:
