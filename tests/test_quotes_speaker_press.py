@@ -137,3 +137,14 @@ def test_selon_a_principle_or_a_schedule_cites_no_speaker(nlp, text):
 def test_a_person_named_in_a_complement_of_the_speaker_noun_is_not_the_speaker(nlp, text, speaker, kind):
     [quote] = quotes_of(nlp, text)
     assert (quote["type"], quote["speaker"], quote["speaker_kind"]) == ("mixed", speaker, kind)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Les comptes de Marc Ortiz ont été piratés en mai. Selon le quotidien El Diario, les fraudeurs ont vidé "
+     "trois comptes bancaires.", "le quotidien El Diario"),
+    ("Le chauffeur, Marc Ortiz, a comparu seul. La justice a estimé que le retard du train « ne pouvait pas "
+     "lui être imputé ».", "La justice"),
+])
+def test_a_noun_followed_by_a_name_or_the_justice_is_no_role_taking_up_the_last_person(nlp, text, speaker):
+    quote = quotes_of(nlp, text)[-1]
+    assert quote["speaker"] == speaker

@@ -41,7 +41,7 @@ centre autorité commission agence cellule brigade assemblée municipalité univ
 parlement département établissement collège lycée juridiction instance tribunal cour conseil fédération
 ligue parti club hôpital rectorat gendarmerie armée ong fondation institut observatoire banque compagnie
 comité office réseau communauté région ville commune état cabinet administration inspection délégation
-organisation bureau accusation maison
+organisation bureau accusation maison justice
 """.split())
 # Nouns a paper uses to take up an organisation it has named ("Valdorix … assure l'entreprise", "le club
 # breton", "le fabricant lyonnais"): as a speaker, the organisation named last before them.

@@ -179,8 +179,9 @@ def _role_noun(tokens: tuple[Token, ...]) -> Token | None:
     """The noun for a person right after the determiner, or after an adjective ("la jeune femme", "le vieil
     homme")."""
     # Not a body that ends like a person's noun ("l'armée", "la chambre").
-    role = next((t for t in tokens[ROLE_NOUN_POSITIONS]
-                 if is_human_noun(t) and t.lower_ not in NOT_ROLE_NOUNS), None)
+    # Not a name the tagger took for a noun ("La Norvège").
+    role = next((t for t in tokens[ROLE_NOUN_POSITIONS] if is_human_noun(t) and t.lower_ not in NOT_ROLE_NOUNS
+                 and (t.lower_ in ROLE_NOUNS or not t.text[:1].isupper())), None)
     if role is not None and role.i > tokens[1].i and tokens[1].pos_ != "ADJ":
         return None
     return role
@@ -195,6 +196,10 @@ def role_noun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     determiner = tokens[0].lower_
     if role is None or determiner not in DEFINITE or determiner == PLURAL_DEFINITE_ARTICLE:
         return None
+    following = next((t for t in tokens if t.i > role.i and t.pos_ != "ADJ"), None)
+    if following is not None and following.text[:1].isupper() and following.ent_type_ != "PER":
+        return None  # "le quotidien El Diario": the name set right after the noun
+
     person = resolve_role(ctx.people, role.lower_, before)
     # A demonstrative always takes up someone already named ("ce père de trois enfants").
     bare = determiner in DEMONSTRATIVES or determiner not in POSSESSIVES and not has_complement(
