@@ -178,6 +178,7 @@ def test_an_unnamed_speaker_is_the_phrase_as_written(tokens, speaker, kind):
 
 def test_the_speaker_resolvers_are_tried_in_order():
     assert [r.__name__ for r in SPEAKER_RESOLVERS] == [
+        "relative_antecedent",
         "named_person",
         "apposed_name",
         "indefinite_on",

@@ -25,6 +25,7 @@ from veille.nlp.quotes.lexicon.cues import (
     CONTRASTING_PHRASE_TOKENS,
     CONTRASTING_PHRASES,
     ELIDED_DE,
+    NOT_SOURCE_NOUNS,
     OPINION_INTRODUCER,
     REFLEXIVE_CUE_LEMMAS,
     SEEING_LEMMA,
@@ -274,7 +275,7 @@ def _source_quote(ctx: QuoteContext, token: Token) -> Candidate | None:
         head = doc[token.i - 1].head
     else:
         introducer = doc[token.i: token.i + 1]
-    if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.i <= token.i:
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.i <= token.i or head.lower_ in NOT_SOURCE_NOUNS:
         return None
     if token.lower_ == OPINION_INTRODUCER and not (is_opinion_holder(head)
                                                    or head.lower_ in OPINION_HOLDER_PRONOUNS):

@@ -119,6 +119,7 @@ def make_quote_extractor(
     max_speaker_tokens: int, subject_reach: int, pronoun_anchor_reach: int, pronoun_reach: int,
     role_window: int, role_gender_reach: int, apposition_title_reach: int, apposition_reach: int,
     apposed_name_reach: int, name_extension_words: int,
+    organisation_description_reach: int,
 ) -> QuoteExtractor:
     settings = {key: value for key, value in locals().items() if key not in ("nlp", "name", "scorer")}
     return QuoteExtractor(nlp, name, QuoteSettings(**settings), scorer)

@@ -30,10 +30,18 @@ from veille.nlp.quotes.lexicon.cues import (
     WEAK_CUE_LEMMAS,
 )
 from veille.nlp.quotes.lexicon.marks import CLAUSE_BREAK_MARKS, COMMA, HYPHEN, WORD_JOINERS
-from veille.nlp.quotes.lexicon.people import ROLE_NOUNS, SKIPPED_BEFORE_SPEAKER
+from veille.nlp.quotes.lexicon.people import (
+    DAYS,
+    MONTH_PARTS,
+    MONTHS,
+    ROLE_NOUNS,
+    SKIPPED_BEFORE_SPEAKER,
+)
 from veille.nlp.quotes.nouns import noun_phrase, pronoun_form
 from veille.nlp.quotes.settings import QuoteSettings
 
+# What joins coordinated names: "Anne Roux, Paul Brun et Léa Morin".
+COORDINATION = frozenset((COMMA, "et"))
 # The parts of speech a cue token may have (the tagger takes many cue verbs for nouns or adjectives).
 CUE_POS = ("VERB", "AUX", "NOUN", "ADJ", "ADV")
 # The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
@@ -260,12 +268,22 @@ def _person_named_after(verb: Token, i: int, limit: int) -> list[Token] | None:
             break
         if token.ent_type_ == "PER":
             entity = next(ent for ent in doc.ents if ent.start <= token.i < ent.end)
-            return list(entity)
+            return list(doc[entity.start:_coordinated_end(doc, entity.end, limit)])
     return None
 
 
+def _coordinated_end(doc: Doc, end: int, limit: int) -> int:
+    """"ont écrit Anne Roux et Paul Brun": the end of the last name joined to the first by "et" or a comma."""
+    while end + 1 < limit and doc[end].lower_ in COORDINATION and doc[end + 1].ent_type_ == "PER" \
+            and doc[end + 1].ent_iob_ == "B":
+        end += 2
+        while end < limit and doc[end].ent_iob_ == "I":
+            end += 1
+    return end
+
+
 def _first_noun_phrase(verb: Token, k: int, limit: int, settings: QuoteSettings) -> list[Token]:
-    """The first noun phrase after the incise verb that is not inside a prepositional phrase."""
+    """The first noun phrase after the incise verb that is not inside a prepositional phrase nor a date."""
     doc = verb.doc
     while k < limit:
         token = doc[k]
@@ -274,21 +292,51 @@ def _first_noun_phrase(verb: Token, k: int, limit: int, settings: QuoteSettings)
             continue
         if token.is_punct and token.text not in WORD_JOINERS:
             return []
-        if token.pos_ == "ADP" or token.lower_ in SKIPPED_BEFORE_SPEAKER:
+        if token.lower_ in SKIPPED_BEFORE_SPEAKER and token.pos_ != "ADP":
+            # "a annoncé mardi 24 janvier l'Union sociale …": the date, not the speaker after it.
+            k += 1
+            while k < limit and (doc[k].like_num or doc[k].lower_ in MONTHS):
+                k += 1
+            continue
+        if token.pos_ == "ADP":
             k = _after_phrase(verb, k + 1, limit)
+            # "à l'Agence France-Presse (AFP) la mairie": the acronym belongs to the object.
+            if k + 2 < limit and doc[k].text == "(" and doc[k + 2].text == ")":
+                k += 3
+            continue
+        if _is_a_date(doc, k, limit):
+            # "a précisé, le 3 mai, la mairie": the date, not the speaker.
+            k += 3
             continue
         if token.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or token.lower_ in ROLE_NOUNS:
-            phrase = []
-            for member in doc[k:limit]:
-                if member.is_punct and member.text not in WORD_JOINERS \
-                        or member.lower_ in SPEAKER_PHRASE_ENDS:
-                    break
-                phrase.append(member)
-                if len(phrase) >= settings.max_speaker_tokens:
-                    break
-            return phrase
+            return _phrase_from(doc, k, limit, settings)
         k += 1
     return []
+
+
+def _phrase_from(doc: Doc, k: int, limit: int, settings: QuoteSettings) -> list[Token]:
+    """The speaker phrase starting at k, up to punctuation, a clause or a date ("écrit l'office fin
+    juin", "a dit le maire lundi")."""
+    phrase = []
+    for member in doc[k:limit]:
+        if member.is_punct and member.text not in WORD_JOINERS or member.lower_ in SPEAKER_PHRASE_ENDS \
+                or phrase and (member.lower_ in DAYS or _opens_a_month(doc, member.i, limit)):
+            break
+        phrase.append(member)
+        if len(phrase) >= settings.max_speaker_tokens:
+            break
+    return phrase
+
+
+def _is_a_date(doc: Doc, k: int, limit: int) -> bool:
+    """"le 3 mai"."""
+    return k + 2 < limit and doc[k].lower_ == "le" and doc[k + 1].like_num and doc[k + 2].lower_ in MONTHS
+
+
+def _opens_a_month(doc: Doc, k: int, limit: int) -> bool:
+    """"mars", "début mars", "fin juin"."""
+    return doc[k].lower_ in MONTHS or k + 1 < limit and doc[k].lower_ in MONTH_PARTS \
+        and doc[k + 1].lower_ in MONTHS
 
 
 def _after_phrase(verb: Token, k: int, limit: int) -> int:

@@ -139,13 +139,21 @@ def _names(prefix: str, name: str) -> bool:
 
 
 def _interviewee(ctx: QuoteContext, first_question: int) -> Speaker | None:
-    """The person the introduction names (before the first question), the most mentioned of them; else
-    the article's most mentioned person."""
-    introduced = [person for person in ctx.people
-                  if any(mention.start_char < first_question for mention in person.mentions)]
-    candidates = introduced or list(ctx.people)
-    if not candidates:
+    """The person the introduction (before the first question) names most often, the first named of them;
+    not who signs the interview ("Propos recueillis par …"). Mentions in the answers do not count: there
+    the interviewee says "je" and names others. Nobody introduced: the article's most mentioned person."""
+    signed = [(start, end) for start, end in ctx.paragraphs if SIGNATURE.match(ctx.text[start:end])]
+
+    def introduced(person) -> list:
+        return [m for m in person.mentions if m.start_char < first_question
+                and not any(start <= m.start_char < end for start, end in signed)]
+
+    candidates = [person for person in ctx.people if introduced(person)]
+    if candidates:
+        person = max(candidates, key=lambda p: (len(introduced(p)), -introduced(p)[0].start_char))
+    elif ctx.people:
+        person = max(ctx.people, key=lambda p: len(p.mentions))
+    else:
         return None
-    person = max(candidates, key=lambda p: len(p.mentions))
     first = min(person.mentions, key=lambda mention: mention.start_char)
     return person.speaker(first.start_char, first.end_char)

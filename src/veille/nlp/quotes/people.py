@@ -13,6 +13,7 @@ from veille.nlp.entities.group import is_part_of_name
 from veille.nlp.entities.patterns import PERSON_TITLES
 from veille.nlp.quotes.lexicon.closed_class import (
     AGENT_PREPOSITION,
+    DE_FORMS,
     DEFINITE_ARTICLES,
     DETERMINER_GENDER,
     DETERMINERS_NOT_GIVING_A_ROLE_NOUN_GENDER,
@@ -166,8 +167,10 @@ def _names_organisation(tokens: list[Token]) -> bool:
 def _apposition(span: Span, settings: QuoteSettings) -> tuple[str | None, str | None, set[str]]:
     """'X, rédacteur en chef chez Y,' -> ('rédacteur en chef', 'Y', {'rédacteur'})."""
     doc = span.doc
-    roles = {token.lower_ for token in doc[max(0, span.start - settings.role_window): span.start]
-             if token.lower_ in ROLE_NOUNS}
+    # Not the role whose complement the name is: "le conseiller de Lucie Marchal" is someone else.
+    roles = set() if span.start and doc[span.start - 1].lower_ in DE_FORMS else {
+        token.lower_ for token in doc[max(0, span.start - settings.role_window): span.start]
+        if token.lower_ in ROLE_NOUNS}
     if span.end < len(doc) and doc[span.end].text == ",":
         tokens = []
         for token in doc[span.end + 1: span.end + settings.apposition_title_reach]:

@@ -86,7 +86,9 @@ def _names_one_speaker(ctx: QuoteContext, speaker: list[Token]) -> bool:
     """"…, indique la préfecture": a person, an organisation or one role (an object such as "les enfants"
     after a second verb names none of them)."""
     found = speaker_of(ctx, speaker, speaker[0].idx)
-    return found is not None and found.kind in SINGLE_SPEAKER_KINDS
+    # Named people joined by "et" speak together: "…, écrivent Anne Roux et Paul Brun".
+    return found is not None and (found.kind in SINGLE_SPEAKER_KINDS
+                                  or found.kind == "group" and ctx.names_someone(found.start, found.end))
 
 
 def _clitic_before(doc, start: int, verb: int) -> list[Token]:

@@ -72,6 +72,9 @@ class QuoteSettings:
     apposition_reach: int = 12
     # How many tokens after that comma the apposed name may start.
     apposed_name_reach: int = 3
+    # How far before a description of an organisation ("l'entreprise") the organisation it takes up is named,
+    # in chars.
+    organisation_description_reach: int = 600
     # How many capitalised words NER left out may be added to the end of a name.
     name_extension_words: int = 2
 

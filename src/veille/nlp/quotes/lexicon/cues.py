@@ -180,6 +180,11 @@ CONTRASTING_PHRASE_TOKENS = 3
 # ---- source introducers ------------------------------------------------------------------------------
 # "Selon X, …", "…, d'après X" ("d'après" is tokenized d' + après): always a source before a noun phrase.
 SOURCE_HEADS = frozenset(("selon", "après"))
+# "Selon le principe …", "selon la loi", "selon le calendrier": no speaker cited, no quote (GUIDELINES 3.1).
+NOT_SOURCE_NOUNS = frozenset("""
+principe principes loi lois calendrier règle règles règlement scénario scénarios hypothèse méthode formule
+barème logique définition critère critères norme normes schéma
+""".split())
 # "Pour X, …": a source only when X holds an opinion (one person).
 OPINION_INTRODUCER = "pour"
 # The prepositions that make a noun a source at the start of a clause ("Selon Anne Roy, …").

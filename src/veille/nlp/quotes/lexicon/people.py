@@ -17,6 +17,10 @@ infirmier infirmière pédiatre psychologue psychiatre épidémiologiste virolog
 politologue juriste magistrat magistrate policier policière officier gendarme agriculteur agricultrice
 éleveur éleveuse commerçant commerçante habitant habitante riverain riveraine étudiant étudiante élève
 parent mère père vice-président vice-présidente
+cardinal évêque archevêque pape imam prêtre curé pasteur rabbin coach sélectionneur sélectionneuse
+manager arbitre nageur nageuse athlète pilote coureur coureuse cycliste skieur skieuse boxeur boxeuse
+comédien comédienne acteur actrice cinéaste romancier romancière philosophe photographe architecte
+ingénieur ingénieure entrepreneur entrepreneuse vice-ministre prévenu prévenue
 """.split())
 # Nouns for a body or a document that speaks ("le syndicat", "le rapport", "les proches").
 GROUP_WORDS = frozenset("""
@@ -37,7 +41,14 @@ centre autorité commission agence cellule brigade assemblée municipalité univ
 parlement département établissement collège lycée juridiction instance tribunal cour conseil fédération
 ligue parti club hôpital rectorat gendarmerie armée ong fondation institut observatoire banque compagnie
 comité office réseau communauté région ville commune état cabinet administration inspection délégation
-organisation bureau accusation maison
+organisation bureau accusation maison justice
+""".split())
+# Nouns a paper uses to take up an organisation it has named ("Valdorix … assure l'entreprise", "le club
+# breton", "le fabricant lyonnais"): as a speaker, the organisation named last before them.
+ORGANISATION_DESCRIPTION_NOUNS = frozenset("""
+entreprise société groupe firme compagnie organisation organisme agence autorité association syndicat
+fédération club plateforme établissement institut instance structure centrale constructeur opérateur géant
+fabricant laboratoire enseigne banque assureur régulateur institution office fondation ong
 """.split())
 # Singular nouns for several people: a group ("l'entourage du ministre", "la défense de l'accusé").
 COLLECTIVE_NOUNS = frozenset("entourage opposition majorité équipe défense famille public foule".split())
@@ -97,3 +108,9 @@ INTERVIEW_PARTICIPLES = ("interrogé", "contacté", "joint", "sollicité", "ques
 SKIPPED_BEFORE_SPEAKER = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui encore aussi alors ensuite "
     "enfin également lui leur volontiers sobrement simplement déjà toujours".split())
+# The months, which may follow a day skipped before a speaker ("a annoncé mardi 24 janvier le parquet").
+MONTHS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
+# The days, and the words before a month ("début mars"), which end a speaker phrase ("l'office fin juin").
+DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+MONTH_PARTS = frozenset(("début", "fin", "mi"))

@@ -22,6 +22,7 @@ from veille.nlp.quotes.lexicon.people import (
 from veille.nlp.quotes.nouns import is_human_noun, noun_gender, noun_phrase, pronoun_form
 from veille.nlp.quotes.people import Person, last_mention_before, person_at
 from veille.nlp.quotes.quote import Speaker
+from veille.nlp.quotes.speakers.coordination import coordinated_subject
 from veille.nlp.quotes.speakers.request import SpeakerRequest
 
 PERSON_OR_ROLE_NOUNS = ROLE_NOUNS | PEOPLE_NOUNS
@@ -58,6 +59,10 @@ def subject_antecedent(ctx: QuoteContext, pronoun: Token, gender: str | None, en
                 token = doc[token.i - 2]
             else:
                 continue
+        if plural and token.ent_type_ == "PER":
+            group = coordinated_subject(people, token)
+            if group is not None:
+                return group
         person = None if plural else _named_person(people, token) or _person_set_after(people, token)
         if person is None and token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")) == plural \
                 and any(child.dep_ == "det" for child in token.children) \

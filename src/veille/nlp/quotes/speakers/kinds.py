@@ -25,6 +25,7 @@ from veille.nlp.quotes.lexicon.people import (
     INSTITUTION_NOUNS,
     KINSHIP_GENDER,
     ONE_PERSON_NOUNS,
+    ORGANISATION_DESCRIPTION_NOUNS,
     PEOPLE_NOUN_GENDER,
     PEOPLE_NOUNS,
     PERSON_NOUN_SUFFIXES,
@@ -88,7 +89,7 @@ def phrase_kind(tokens: Sequence[Token]) -> SpeakerKind | None:
         several = word in INDEFINITE_SPEAKERS or word in GROUP_WORDS or lemma in INSTITUTION_NOUNS \
             or _names_one_person(lemma) or _names_one_person(word)
         return "group" if several else None
-    if _is_organisation_name(head) or word in INSTITUTION_NOUNS:
+    if _is_organisation_name(head) or word in INSTITUTION_NOUNS or word in ORGANISATION_DESCRIPTION_NOUNS:
         return "organisation"
     if word in COLLECTIVE_NOUNS:
         return "group"

@@ -4,10 +4,13 @@ ministère" after "le ministère de l'éducation nationale", "l'AMF" after "l'Au
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from veille.nlp.entities.patterns import OUTLETS
+from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.context import QuoteContext
 from veille.nlp.quotes.grammar import is_cue
 from veille.nlp.quotes.lexicon.closed_class import (
@@ -18,7 +21,7 @@ from veille.nlp.quotes.lexicon.closed_class import (
     SPEAKER_PHRASE_ENDS,
     SUBJECT_CLITICS,
 )
-from veille.nlp.quotes.lexicon.people import INSTITUTION_NOUNS
+from veille.nlp.quotes.lexicon.people import INSTITUTION_NOUNS, ORGANISATION_DESCRIPTION_NOUNS
 from veille.nlp.quotes.nouns import noun_gender, noun_phrase, pronoun_form
 from veille.nlp.quotes.quote import Speaker
 from veille.nlp.quotes.speakers.antecedent import unquoted_before
@@ -201,3 +204,31 @@ def _named(speaker: Speaker, name: Name) -> Speaker:
         first = "l" + first[1:]
     text = f"{first} {rest}" if rest else first
     return replace(speaker, text=text, start=name.start, end=name.end)
+
+
+def named_organisations(doc: Doc) -> list[Span]:
+    """The organisations the article names (NER's ORG), in text order; not the outlets it cites nor the
+    platforms it talks about."""
+    return [ent for ent in doc.ents if ent.label_ == "ORG" and ent.text[:1].isupper()
+            and ent.text not in OUTLETS and ent.text not in PLATFORMS]
+
+
+def described_organisation(doc: Doc, speaker: Speaker, named: list[Span], reach: int) -> Speaker:
+    """"Valdorix … « … », assure l'entreprise": a definite description of an organisation, with no name of
+    its own ("l'entreprise", "le club breton", "le fabricant lyonnais"), takes up the
+    organisation named last before it (GUIDELINES 3.1 point 1: the fullest name the article gives)."""
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].lower_ not in DEFINITE_ARTICLES | DEMONSTRATIVES \
+            or span[0].lower_ == "les":
+        return speaker
+    head = span[1]
+    # Adjectives only: a complement ("l'agence régionale de santé") describes one the article does not name.
+    if head.text not in ORGANISATION_DESCRIPTION_NOUNS or any(t.pos_ != "ADJ" or t.text[:1].isupper()
+                                                               for t in span[2:]):
+        return speaker
+    starts = [ent.start_char for ent in named]
+    k = bisect_left(starts, speaker.start)
+    if not k or speaker.start - named[k - 1].start_char > reach:
+        return speaker
+    ent = named[k - 1]
+    return replace(speaker, text=ent.text, start=ent.start_char, end=ent.end_char)

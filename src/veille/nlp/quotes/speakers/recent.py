@@ -11,8 +11,10 @@ from veille.nlp.quotes.marks import MarkedSpan
 from veille.nlp.quotes.people import recent_person
 from veille.nlp.quotes.quote import Quote, Speaker
 from veille.nlp.quotes.speakers.organisations import (
+    described_organisation,
     fullest_organisation,
     issuing_body,
+    named_organisations,
     organisation_names,
 )
 from veille.nlp.quotes.speakers.resolvers import speaker_of
@@ -71,6 +73,11 @@ def _organisations_in_full(ctx: QuoteContext, quotes: list[tuple[Quote, MarkedSp
     if not any(organisation(quote) for quote, _ in quotes):
         return quotes
     names, acronyms = organisation_names(ctx.doc)
-    return [(replace(quote, speaker=fullest_organisation(issuing_body(ctx.doc, quote.speaker), names,
-                                                         acronyms))
-             if organisation(quote) else quote, marked) for quote, marked in quotes]
+    named, reach = named_organisations(ctx.doc), ctx.settings.organisation_description_reach
+
+    def in_full(speaker: Speaker) -> Speaker:
+        speaker = fullest_organisation(issuing_body(ctx.doc, speaker), names, acronyms)
+        return fullest_organisation(described_organisation(ctx.doc, speaker, named, reach), names, acronyms)
+
+    return [(replace(quote, speaker=in_full(quote.speaker)) if organisation(quote) else quote, marked)
+            for quote, marked in quotes]

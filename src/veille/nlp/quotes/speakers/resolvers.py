@@ -3,13 +3,18 @@ the first answer (a Speaker, or NoSpeaker to stop) wins, None passes to the next
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Token
 
 from veille.nlp.entities.patterns import OUTLETS
 from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.context import QuoteContext
 from veille.nlp.quotes.lexicon.closed_class import (
+    AGENT_PREPOSITION,
+    DE_FORMS,
     DEFINITE,
+    DEFINITE_ARTICLES,
     DEMONSTRATIVES,
     DETERMINER_GENDER,
     DISJUNCTIVE_PRONOUNS,
@@ -20,25 +25,34 @@ from veille.nlp.quotes.lexicon.closed_class import (
     PLURAL_PRONOUNS,
     POSSESSIVES,
     PRONOUN_GENDER,
+    SUBJECT_RELATIVE,
     THIRD_PERSON_SUBJECTS,
 )
-from veille.nlp.quotes.lexicon.marks import HYPHEN
+from veille.nlp.quotes.lexicon.marks import COMMA, HYPHEN
 from veille.nlp.quotes.lexicon.people import (
+    COLLECTIVE_NOUNS,
     GROUP_WORDS,
     INDEFINITE_SPEAKERS,
     INDEFINITES_NEEDING_A_GROUP,
+    INSTITUTION_NOUNS,
+    ORGANISATION_DESCRIPTION_NOUNS,
+    PERSON_NOUN_SUFFIXES,
     ROLE_NOUNS,
 )
 from veille.nlp.quotes.nouns import has_complement, is_human_noun, pronoun_form
-from veille.nlp.quotes.people import person_at, recent_person, resolve_pronoun, resolve_role
+from veille.nlp.quotes.people import Person, person_at, recent_person, resolve_pronoun, resolve_role
 from veille.nlp.quotes.quote import Speaker
 from veille.nlp.quotes.speakers.antecedent import subject_antecedent
 from veille.nlp.quotes.speakers.appositions import apposed_person, apposed_unlisted_name
+from veille.nlp.quotes.speakers.coordination import COORDINATOR, named_together, together
 from veille.nlp.quotes.speakers.kinds import phrase_gender, phrase_speaker
 from veille.nlp.quotes.speakers.organisations import body_antecedent
 from veille.nlp.quotes.speakers.request import NoSpeaker, Resolution, SpeakerRequest
 
 ROLE_OR_GROUP_WORDS = ROLE_NOUNS | GROUP_WORDS
+# What opens a noun's complement naming someone else: "le conseiller de X", "l'équipe emmenée par X".
+COMPLEMENT_OPENERS = DE_FORMS | {AGENT_PREPOSITION}
+NOT_ROLE_NOUNS = (INSTITUTION_NOUNS | COLLECTIVE_NOUNS | ORGANISATION_DESCRIPTION_NOUNS) - ROLE_NOUNS
 # A role noun is the phrase's second word, or its third after an adjective ("la jeune femme").
 ROLE_NOUN_POSITIONS = slice(1, 3)
 
@@ -48,12 +62,61 @@ def named_person(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     apposition after them ("Sa présidente, Marianne Chevalley, …"): the fullest name, at the mention
     nearest the words."""
     start = request.start_char
-    person = person_at(ctx.people, start, request.end_char) \
-        or apposed_person(ctx.people, request.tokens[-1], ctx.settings)
+    coordinated = _coordinated_people(ctx, request)
+    if coordinated is not None:
+        return coordinated
+    person = _named_in(ctx, request) or apposed_person(ctx.people, request.tokens[-1], ctx.settings)
     if person is None:
         return None
     mention = min(person.mentions, key=lambda m: abs(m.start_char - start))
     return person.speaker(mention.start_char, mention.end_char)
+
+
+def _named_in(ctx: QuoteContext, request: SpeakerRequest) -> Person | None:
+    """The person the words name; not one named in a complement of a noun ("l'ancien conseiller de Lucie
+    Marchal", "les avocats de Paul Rivière", "l'équipe emmenée par Anne Roy"): the noun speaks, not them."""
+    tokens = request.tokens
+    for k, token in enumerate(tokens):
+        if token.ent_type_ == "PER" and token.ent_iob_ == "B" or k == 0:
+            person = person_at(ctx.people, token.idx, token.idx + len(token.text))
+            if person is None:
+                continue
+            if k and tokens[k - 1].lower_ in COMPLEMENT_OPENERS and any(t.pos_ == "NOUN" for t in tokens[:k]):
+                return None
+            return person
+    return None
+
+
+def _coordinated_people(ctx: QuoteContext, request: SpeakerRequest) -> Speaker | None:
+    """"Anne Roux et Paul Brun, ont-ils écrit" (GUIDELINES 3.1 point 5): names joined by "et" speak
+    together."""
+    if not any(t.lower_ == COORDINATOR for t in request.tokens):
+        return None
+    return together(named_together(ctx.people, request.tokens), request.start_char, request.end_char)
+
+
+def relative_antecedent(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
+    """"…, a annoncé la préfecture du Gard, qui précise que …": "qui" set after a comma speaks for the
+    noun phrase before the comma (the parser often hangs the relative's verb on the main one)."""
+    tokens = request.tokens
+    if len(tokens) != 1 or tokens[0].lower_ != SUBJECT_RELATIVE or tokens[0].i < 2:
+        return None
+    doc = ctx.doc
+    comma = doc[tokens[0].i - 1]
+    if comma.text != COMMA:
+        return None
+    # The head of the phrase before the comma, not its complement ("la préfecture du Gard").
+    noun = doc[comma.i - 1]
+    while noun.dep_ in ("nmod", "amod", "flat:name", "flat") and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = min((child.i for child in noun.children if child.dep_ == "det" and child.i < noun.i),
+                default=noun.i)
+    if comma.i - start > ctx.settings.max_speaker_tokens:
+        return None
+    antecedent = SpeakerRequest.of(doc[start:comma.i], request.before)
+    return resolve_speaker(ctx, antecedent) or NoSpeaker("relative without a speaker")
 
 
 def apposed_name(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
@@ -115,7 +178,10 @@ def _resolved(ctx: QuoteContext, antecedent: Speaker | SpeakerRequest | None) ->
 def _role_noun(tokens: tuple[Token, ...]) -> Token | None:
     """The noun for a person right after the determiner, or after an adjective ("la jeune femme", "le vieil
     homme")."""
-    role = next((t for t in tokens[ROLE_NOUN_POSITIONS] if is_human_noun(t)), None)
+    # Not a body that ends like a person's noun ("l'armée", "la chambre").
+    # Not a name the tagger took for a noun ("La Norvège").
+    role = next((t for t in tokens[ROLE_NOUN_POSITIONS] if is_human_noun(t) and t.lower_ not in NOT_ROLE_NOUNS
+                 and (t.lower_ in ROLE_NOUNS or not t.text[:1].isupper())), None)
     if role is not None and role.i > tokens[1].i and tokens[1].pos_ != "ADJ":
         return None
     return role
@@ -130,16 +196,39 @@ def role_noun(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     determiner = tokens[0].lower_
     if role is None or determiner not in DEFINITE or determiner == PLURAL_DEFINITE_ARTICLE:
         return None
+    following = next((t for t in tokens if t.i > role.i and t.pos_ != "ADJ"), None)
+    if following is not None and following.text[:1].isupper() and following.ent_type_ != "PER":
+        return None  # "le quotidien El Diario": the name set right after the noun
+
     person = resolve_role(ctx.people, role.lower_, before)
     # A demonstrative always takes up someone already named ("ce père de trois enfants").
     bare = determiner in DEMONSTRATIVES or determiner not in POSSESSIVES and not has_complement(
         role, list(tokens[role.i - tokens[0].i + 1:]))
+    gender = DETERMINER_GENDER.get(determiner) or (role.morph.get("Gender") or [None])[0]
     if person is None and bare:
-        gender = DETERMINER_GENDER.get(determiner) or (role.morph.get("Gender") or [None])[0]
         person = recent_person(ctx.people, before, gender=gender)
+    if person is None and determiner in DEFINITE_ARTICLES and _names_a_person(role):
+        # "Hélène Féraud l'a gardée. « … », tranche la cheffe d'atelier": with a complement, the role takes
+        # up a person named in the same paragraph (papers vary how they call who they write about).
+        # Named before the role, not in its complement ("l'ancien conseiller de Lucie Marchal").
+        person = recent_person(ctx.people, min(before, request.start_char),
+                               _paragraph_start(ctx, request.start_char) - 1, gender)
+        if person is not None and person.gender not in (None, gender) and gender is not None:
+            person = None
     if person is None:
         return None
     return person.speaker(request.start_char, request.end_char, phrase_gender(tokens))
+
+
+def _names_a_person(role: Token) -> bool:
+    """A role noun or a noun ending like a person's ("la gardienne"), not any noun ending like one ("la
+    chambre d'agriculture")."""
+    return role.lower_ in ROLE_NOUNS or role.lower_.endswith(PERSON_NOUN_SUFFIXES)
+
+
+def _paragraph_start(ctx: QuoteContext, offset: int) -> int:
+    k = bisect_right(ctx.paragraphs, (offset, len(ctx.text) + 1)) - 1
+    return ctx.paragraphs[max(0, k)][0] if ctx.paragraphs else 0
 
 
 def possessor(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
@@ -178,8 +267,8 @@ def phrase_as_written(ctx: QuoteContext, request: SpeakerRequest) -> Resolution:
     return None
 
 
-SPEAKER_RESOLVERS = (named_person, apposed_name, indefinite_on, pronoun, role_noun, possessor,
-                     phrase_as_written)
+SPEAKER_RESOLVERS = (relative_antecedent, named_person, apposed_name, indefinite_on, pronoun, role_noun,
+                     possessor, phrase_as_written)
 
 
 def resolve_speaker(ctx: QuoteContext, request: SpeakerRequest) -> Speaker | None:
