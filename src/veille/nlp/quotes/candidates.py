@@ -9,14 +9,19 @@ from spacy.tokens import Span, Token
 
 from veille.nlp.quotes.clause import Candidate, Clause, clause_quote
 from veille.nlp.quotes.context import QuoteContext
-from veille.nlp.quotes.grammar import is_cue, is_not_a_report, multiword_head
+from veille.nlp.quotes.grammar import cue_lemma, is_cue, is_not_a_report, is_object_cue, multiword_head
 from veille.nlp.quotes.lexicon.closed_class import (
     DE_FORMS,
+    GERUND_MARK,
+    INFINITIVE_MARKS,
     NEGATIONS,
+    OBJECT_END_WORDS,
     OBJECT_PREPOSITIONS,
     OPINION_HOLDER_PRONOUNS,
+    PRESENT_PARTICIPLE_ENDING,
     QUE,
     RELATIVE_PRONOUNS,
+    SECOND_VERB_CONJUNCTIONS,
     SEEING_PREPOSITION,
     SEEING_PRONOUN,
     SUBJECT_RELATIVE,
@@ -24,7 +29,9 @@ from veille.nlp.quotes.lexicon.closed_class import (
 from veille.nlp.quotes.lexicon.cues import (
     CONTRASTING_PHRASE_TOKENS,
     CONTRASTING_PHRASES,
+    CUE_PREPOSITIONS,
     ELIDED_DE,
+    OBJECT_CUE_LEMMAS,
     OPINION_INTRODUCER,
     REFLEXIVE_CUE_LEMMAS,
     SEEING_LEMMA,
@@ -37,6 +44,7 @@ from veille.nlp.quotes.lexicon.marks import (
     COMMA,
     FRAGMENT_JOINERS,
     LEAD_MARKS,
+    OBJECT_END_MARKS,
     OPENERS,
     SENTENCE_END_MARKS,
     WORD_JOINERS,
@@ -76,12 +84,13 @@ def indirect_candidates(ctx: QuoteContext) -> list[Candidate]:
         cue = is_cue(token)
         source = token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
             token.lower_ == OPINION_INTRODUCER and token.dep_ == "case")
-        if not (cue or source or token.lemma_ == SEEING_LEMMA) or in_direct(token.idx):
+        judges = not (cue or source) and (token.lemma_ == SEEING_LEMMA or is_object_cue(token))
+        if not (cue or source or judges) or in_direct(token.idx):
             continue  # the cheap tests first: this loop sees every token
         if cue or source:
             result = _cue_candidate(ctx, token) if cue else _source_quote(ctx, token)
         else:
-            result = _judged_mixed(ctx, token) if _sees_in(token) else None
+            result = _judged_mixed(ctx, token) if _judges(ctx, token) else None
         if result:
             results.append(result)
     return results
@@ -97,7 +106,7 @@ def _long_direct_marks(ctx: QuoteContext) -> list[tuple[int, int]]:
 
 def _cue_candidate(ctx: QuoteContext, token: Token) -> Candidate | None:
     """A cue token: its que clause, else its object holding quoted words."""
-    if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
+    if cue_lemma(token) in WEAK_CUE_LEMMAS and multiword_head(token) is None:
         return None  # "il pense que" is a thought; "il a fait savoir que" is a report
     que = _que_after(ctx, token)
     # A cue the tagger took for a noun is a verb before a que clause or an object ("Elle juge ce pari
@@ -196,14 +205,27 @@ def _object_after(ctx: QuoteContext, cue: Token) -> Token | None:
 
 def _prepositional_object(cue: Token) -> Token | None:
     """The object a reflexive or multi-word cue takes through a preposition ("s'inquiète d'une mesure", "se
-    félicite d'une course", "met en garde contre une dérive"; a multi-word cue hangs it on its first verb).
-    Not other cues: "relève d'une « manipulation »" pertains to something, it reports nothing."""
+    félicite d'une course", "met en garde contre une dérive"; a multi-word cue hangs it on its first verb),
+    or a cue through its own ("appelle à la « retenue »", "plaide pour une « pause »"). Not other cues:
+    "relève d'une « manipulation »" pertains to something, it reports nothing."""
     opening = multiword_head(cue)
-    if opening is None and cue.lemma_.lower() not in REFLEXIVE_CUE_LEMMAS:
+    lemma = cue_lemma(cue)
+    prepositions = CUE_PREPOSITIONS.get(lemma, frozenset())
+    if opening is not None or lemma in REFLEXIVE_CUE_LEMMAS:
+        prepositions = prepositions | OBJECT_PREPOSITIONS
+    if not prepositions:
         return None
     children = list(cue.children) + (list(opening.children) if opening is not None else [])
     return next((child for child in children if child.dep_ == "obl:arg" and child.i > cue.i and any(
-        case.dep_ == "case" and case.lower_ in OBJECT_PREPOSITIONS for case in child.children)), None)
+        case.dep_ == "case" and case.lower_ in prepositions for case in child.children)), None)
+
+
+def _judges(ctx: QuoteContext, verb: Token) -> bool:
+    """A verb that reports only through its object ("évoque", "appelle à"), or seeing in a fact."""
+    if verb.lemma_ == SEEING_LEMMA:
+        return _sees_in(verb)
+    verbal = verb.pos_ == "VERB" or _reads_as_verb(verb) and _object_after(ctx, verb) is not None
+    return verbal and not is_not_a_report(verb)
 
 
 def _sees_in(verb: Token) -> bool:
@@ -214,6 +236,16 @@ def _sees_in(verb: Token) -> bool:
         for child in verb.children))
 
 
+def _through_its_preposition(ctx: QuoteContext, verb: Token, fragment: MarkedSpan) -> bool:
+    """A verb that reports only through its preposition reports nothing through a direct object: "appelle
+    à « la retenue »", "invite le maire à « revoir sa copie »", but "qu'il appelle « la gang »" names."""
+    lemma = cue_lemma(verb)
+    if lemma not in OBJECT_CUE_LEMMAS or lemma not in CUE_PREPOSITIONS:
+        return True
+    prepositions = CUE_PREPOSITIONS[lemma]
+    return any(t.lower_ in prepositions for t in ctx.doc[verb.i + 1:ctx.token_index_at(fragment.open_at) + 1])
+
+
 def _last_joined_fragment(ctx: QuoteContext, fragment: MarkedSpan) -> MarkedSpan:
     """"une décision « politique » et « hostile à la liberté »": quoted words joined to the fragment by a
     conjunction are the same judgement; the last of them ends it."""
@@ -222,6 +254,37 @@ def _last_joined_fragment(ctx: QuoteContext, fragment: MarkedSpan) -> MarkedSpan
             break
         fragment = following
     return fragment
+
+
+def _object_end(ctx: QuoteContext, close: int, sentence: Span) -> int:
+    """The last token of the phrase that holds a fragment closing at token `close`: up to the next comma or
+    sentence end, before a relative, a gerund, a subordinate or a second verb ("… et réclame …")."""
+    doc = ctx.doc
+    end = close
+    k = close + 1
+    while k < sentence.end:
+        token = doc[k]
+        following = doc[k + 1] if k + 1 < len(doc) else token
+        gerund = "Ger" in token.morph.get("VerbForm") or token.lower_ == GERUND_MARK and _present_participle(
+            following)
+        second_verb = token.lower_ in SECOND_VERB_CONJUNCTIONS and following.pos_ in ("VERB", "AUX")
+        if token.text in OBJECT_END_MARKS or "\n" in token.text or token.lower_ in OBJECT_END_WORDS \
+                or gerund or second_verb:
+            break
+        if token.text in OPENERS:  # a further fragment: its words are the speaker's, commas included
+            mark = next((m for m in ctx.marks if m.open_at == token.idx and m.close_at is not None), None)
+            if mark is None:
+                break
+            k = ctx.token_index_at(mark.close_at)
+        end = k
+        k += 1
+    return end
+
+
+def _present_participle(token: Token) -> bool:
+    """"annonçant" after "en": the tagger gives gerunds as participles as often as not."""
+    return token.pos_ in ("VERB", "AUX") and ("Ger" in token.morph.get("VerbForm")
+                                               or token.lower_.endswith(PRESENT_PARTICIPLE_ENDING))
 
 
 def _judged_mixed(ctx: QuoteContext, verb: Token) -> Candidate | None:
@@ -236,8 +299,9 @@ def _judged_mixed(ctx: QuoteContext, verb: Token) -> Candidate | None:
     if obj is None:
         return None
     start = max(obj.left_edge.i, verb.i + 1)
-    while doc[start].dep_ == "case" and start < obj.i:
-        start += 1  # "s'inquiète d'une « confusion croissante »": the preposition is the cue's
+    while (doc[start].dep_ == "case" or doc[start].dep_ == "mark" and doc[start].lower_ in INFINITIVE_MARKS) \
+            and start < obj.i:
+        start += 1  # "s'inquiète d'une « confusion croissante »", "promet de …": the preposition is the cue's
     if start > 0 and doc[start - 1].text in OPENERS:
         start -= 1  # "a salué « un signal attendu »": the whole object is quoted
     start_char = doc[start].idx
@@ -249,13 +313,11 @@ def _judged_mixed(ctx: QuoteContext, verb: Token) -> Candidate | None:
     # "ce que m'a dit la psychologue : « … »" introduces a direct quote; in "publié une heure plus tôt,
     # car il n'a reçu « que » …" the object ends at the comma, before the fragment.
     lead = text[start_char:fragment.open_at]
-    if COLON in lead or COMMA in lead:
+    if COLON in lead or COMMA in lead or not _through_its_preposition(ctx, verb, fragment):
         return None
-    # The reported words run to the end of the object ("un outil « devenu indispensable » pour …"); an
-    # object the parser missed has no extent to trust, it ends with the fragment.
-    end_token = ctx.token_index_at(_last_joined_fragment(ctx, fragment).close_at)
-    if parsed:
-        end_token = max(end_token, min(obj.right_edge.i, sentence.end - 1))
+    # The reported words run to the end of the phrase that holds the last fragment ("un outil « devenu
+    # indispensable » pour …", GUIDELINES 3.1 point 4).
+    end_token = _object_end(ctx, ctx.token_index_at(_last_joined_fragment(ctx, fragment).close_at), sentence)
     result = clause_quote(ctx, Clause(start, end_token + 1, "mixed", verb=verb))
     if result is None or ctx.marks.index(fragment) not in result[1]:
         return None  # "explique sa démarche :\n\n« … »": the quote is direct, the object no report

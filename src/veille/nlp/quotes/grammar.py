@@ -22,10 +22,13 @@ from veille.nlp.quotes.lexicon.closed_class import (
 from veille.nlp.quotes.lexicon.cues import (
     CUE_FORMS,
     CUE_LEMMAS,
+    FORM_LEMMAS,
     FUTURE_AUXILIARY_LEMMA,
     MULTIWORD_CUES,
     MULTIWORD_LAST_WORDS,
     NOT_A_REPORT_HEAD_LEMMAS,
+    OBJECT_CUE_FORMS,
+    OBJECT_CUE_LEMMAS,
     REPORT_FRAMING_LEMMAS,
     WEAK_CUE_LEMMAS,
 )
@@ -66,6 +69,17 @@ def is_cue(token: Token) -> bool:
         return token.pos_ in CUE_POS and not token.is_punct
     # spaCy's lemmatizer misses some inflected cue forms (it tags them as nouns or adjectives).
     return token.lower_ in CUE_FORMS
+
+
+def cue_lemma(token: Token) -> str:
+    """The cue's lemma, also for the forms the lemmatizer keeps as they are ("réclame")."""
+    return FORM_LEMMAS.get(token.lower_) or token.lemma_.lower()
+
+
+def is_object_cue(token: Token) -> bool:
+    """A verb that reports only through an object holding quoted words ("évoque une « impasse »")."""
+    return token.pos_ in CUE_POS and not token.is_punct and (
+        token.lemma_.lower() in OBJECT_CUE_LEMMAS or token.lower_ in OBJECT_CUE_FORMS)
 
 
 def cue_phrase(verb: Token) -> str:
@@ -157,12 +171,38 @@ def _parsed_subject(verb: Token, settings: QuoteSettings) -> list[Token] | None:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                 if child.lower_ == EUPHONIC_T:
                     continue
-                if child.lower_ == SUBJECT_RELATIVE and token.dep_ == "acl:relcl" \
-                        and token.head.pos_ in ("NOUN", "PROPN"):
+                if child.lower_ == SUBJECT_RELATIVE and "Rel" in child.morph.get("PronType"):
                     # "la procureure, Mathilde Sorel, qui a relevé que …": the relative pronoun's antecedent.
-                    return noun_phrase(token.head, settings.max_speaker_tokens, child.i)
+                    parsed = token.dep_ == "acl:relcl" and token.head.pos_ in ("NOUN", "PROPN")
+                    antecedent = token.head if parsed else _noun_before(child)
+                    if antecedent is not None:
+                        head = _phrase_head(antecedent)
+                        phrase = noun_phrase(head, settings.max_speaker_tokens, child.i)
+                        # "selon la fédération, qui …": the preposition is not the speaker's.
+                        return [t for t in phrase if not (t.dep_ == "case" and t.head == head)]
                 return noun_phrase(child, settings.max_speaker_tokens)
     return None
+
+
+def _noun_before(relative: Token) -> Token | None:
+    """"…, a indiqué la fédération des routiers (FNTR), qui réclame …": the parser hung the relative clause
+    on the verb; its antecedent is the noun phrase before the comma (an acronym in brackets aside)."""
+    doc = relative.doc
+    k = relative.i - 2
+    if k < 0 or doc[k + 1].text != COMMA:
+        return None
+    if doc[k].text == ")":
+        k = next((j for j in range(k - 1, max(-1, k - 4), -1) if doc[j].text == "("), 0) - 1
+    noun = _phrase_head(doc[k]) if k >= 0 else None
+    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The head of the noun phrase a noun ends: "la fédération des cinémas" for "cinémas"."""
+    while noun.dep_ in ("nmod", "amod", "flat:name") and noun.head.i < noun.i and noun.head.pos_ in (
+            "NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _subject_of_a_mistagged_cue(verb: Token, settings: QuoteSettings) -> list[Token] | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from veille.nlp.quotes.clause import Candidate, Clause, clause_quote
 from veille.nlp.quotes.context import QuoteContext
 from veille.nlp.quotes.grammar import (
+    cue_lemma,
     incise_verb,
     inverted_speaker,
     is_cue,
@@ -37,7 +38,7 @@ def postposed_incise(ctx: QuoteContext, comma: Token) -> Candidate | None:
     sentence = ctx.sentences.of(comma)
     end = _sentence_end(doc, comma.i + 1, sentence)
     verb = _past_inverted_auxiliary(incise_verb(doc, comma.i + 1, end, ctx.settings), end)
-    if verb is None or not is_cue(verb) or verb.lemma_.lower() in WEAK_CUE_LEMMAS or is_not_a_report(verb):
+    if verb is None or not is_cue(verb) or cue_lemma(verb) in WEAK_CUE_LEMMAS or is_not_a_report(verb):
         return None
     if _has_clause_after(verb):
         return None  # "…, a précisé que …" reports what follows
@@ -46,7 +47,7 @@ def postposed_incise(ctx: QuoteContext, comma: Token) -> Candidate | None:
     if not speaker or not _ends_the_sentence(doc, speaker[-1].i + 1, end):
         return None
     if not (clitic or is_inverted_clitic(speaker[0]) or _compound_past(doc, comma.i + 1, verb)
-            or verb.lemma_.lower() not in OBJECT_FIRST_CUE_LEMMAS
+            or cue_lemma(verb) not in OBJECT_FIRST_CUE_LEMMAS
             and (_parsed_as_subject(speaker) or _names_one_speaker(ctx, speaker))):
         return None  # "Elle se lève, appelle les enfants par leur prénom": a second verb, no incise
     start = _clause_start(ctx, comma, sentence)

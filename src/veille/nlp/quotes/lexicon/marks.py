@@ -41,6 +41,8 @@ CLAUSE_STARTS = (". ", "» ", "? ", "! ")
 CLAUSE_BREAK_MARKS = (".", ";", ":")
 # Tokens that end an incise's sentence after a quote.
 INCISE_SENTENCE_ENDS = (*SENTENCE_END_MARKS, "«", "\n")
+# Marks that end a cue's object after its quoted words.
+OBJECT_END_MARKS = frozenset((COMMA, ";", ":", "(", "–", "—", ".", "!", "?"))
 # Marks that close a noun phrase.
 PHRASE_END_MARKS = (COMMA, "(", ";")
 # Marks an apposed name's comma may run past ("le directeur (intérimaire), …").
