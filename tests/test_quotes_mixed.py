@@ -69,3 +69,13 @@ def test_a_relative_after_a_source_speaks_for_the_source_without_its_preposition
 def test_a_mixed_object_ends_with_the_phrase_that_holds_the_fragment(nlp, text, part):
     mixed = [q for q in quotes_of(nlp, text) if q["type"] == "mixed"]
     assert [parts_of(text, q) for q in mixed][:1] == [[part]]
+
+
+def test_a_relative_after_the_incise_speaker_does_not_take_the_clause_from_the_incise(nlp):
+    text = ("Six interpellations ont eu lieu, notamment pour « dégradations » et « rébellion », a annoncé la "
+            "préfecture du Gers, qui précise que le calme est revenu.")
+    quote = quotes_of(nlp, text)[0]
+    assert quote["type"] == "mixed"
+    assert parts_of(text, quote) == [
+        "Six interpellations ont eu lieu, notamment pour « dégradations » et « rébellion »"]
+    assert quote["speaker"] == "la préfecture du Gers"

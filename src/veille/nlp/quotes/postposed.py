@@ -70,7 +70,12 @@ def _past_inverted_auxiliary(verb: Token | None, end: int) -> Token | None:
 
 
 def _has_clause_after(verb: Token) -> bool:
-    return any(child.dep_ in ("ccomp", "xcomp") and child.i > verb.i for child in verb.children)
+    """"…, a précisé que …": the verb reports what follows; not a clause past a comma ("…, a annoncé la
+    préfecture, qui précise que …", which the parser often hangs on the verb)."""
+    doc = verb.doc
+    return any(child.dep_ in ("ccomp", "xcomp") and child.i > verb.i
+               and not any(t.text == "," for t in doc[verb.i + 1:child.left_edge.i])
+               for child in verb.children)
 
 
 def _compound_past(doc, start: int, verb: Token) -> bool:
