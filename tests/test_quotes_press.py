@@ -172,3 +172,18 @@ def test_a_quotation_after_qu_apostrophe_is_the_reported_clause(nlp):
     [quote] = quotes_of(nlp, text)
     assert (quote["type"], parts_of(text, quote)) == (
         "mixed", ["« une patrouille a essuyé des tirs à la sortie du village »"])
+
+
+@pytest.mark.parametrize("text", [
+    "Selon le guide « Bâtir une halle de marché durable », publié par la chambre de commerce, le bois gagne.",
+    "Il l'a redit sur le plateau de « Soir de match » en 2019.",
+    "La conférence « Océans et littoraux face au climat » réunit jusqu'à mardi trente pays à Brest.",
+])
+def test_a_title_after_a_guide_a_show_or_a_conference_is_not_a_quote(nlp, text):
+    assert [q for q in quotes_of(nlp, text) if q["type"] == "direct"] == []
+
+
+def test_a_value_on_an_embedded_line_of_code_is_not_a_quote(nlp):
+    text = ('Les chiffres de la saison sont en baisse.\n"fontSize": 13,\n'
+            '"font-family": "\'Serif Pro\',Georgia,serif",\n"color": "#2A303B"\n')
+    assert quotes_of(nlp, text) == []

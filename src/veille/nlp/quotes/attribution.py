@@ -22,7 +22,7 @@ from veille.nlp.quotes.grammar import (
     is_not_a_report,
     subject_tokens,
 )
-from veille.nlp.quotes.lexicon.closed_class import REFLEXIVE_PRONOUNS
+from veille.nlp.quotes.lexicon.closed_class import DE_FORMS, REFLEXIVE_PRONOUNS
 from veille.nlp.quotes.lexicon.cues import (
     ELIDED_DE,
     SOURCE_AFTER_ELISION,
@@ -32,6 +32,7 @@ from veille.nlp.quotes.lexicon.cues import (
 from veille.nlp.quotes.lexicon.marks import (
     ATTRIBUTION_OPENERS,
     CLAUSE_STARTS,
+    CODE_LINE_RE,
     COLON,
     COMMA,
     FINISHED_LEAD_MARKS,
@@ -272,7 +273,7 @@ def direct_quotes(ctx: QuoteContext, held: set[int]) -> list[tuple[Quote, Marked
 def direct_quote(ctx: QuoteContext, span: MarkedSpan, previous: Quote | None = None,
                  previous_para: int = NO_PARAGRAPH) -> Quote | None:
     words = sum(ctx.word_count(s, e) for s, e in span.parts)
-    if _names_a_work(ctx, span, words):
+    if _names_a_work(ctx, span, words) or _in_code(ctx, span):
         return None
     pattern: QuotePattern | None = "multi_paragraph" if len(span.parts) > 1 else None
     attribution = attribute(ctx, span)
@@ -288,6 +289,12 @@ def direct_quote(ctx: QuoteContext, span: MarkedSpan, previous: Quote | None = N
     return Quote(type="direct", parts=tuple(span.parts), pattern=pattern)
 
 
+def _in_code(ctx: QuoteContext, span: MarkedSpan) -> bool:
+    """"font-family": "…",: a value on a line of code a page embeds (a chart's settings), not a quote."""
+    start, end = ctx.paragraphs[span.paragraphs[0]]
+    return CODE_LINE_RE.match(ctx.text, start, end) is not None
+
+
 def _token_before(ctx: QuoteContext, span: MarkedSpan) -> Token | None:
     opening = ctx.token_index_at(span.open_at)
     return ctx.doc[opening - 1] if opening > 0 else None
@@ -297,6 +304,8 @@ def _names_a_work(ctx: QuoteContext, span: MarkedSpan, words: int) -> bool:
     """« … » after "le film", "un plan baptisé", or a short one opening with such a word: a title or a
     name, not a quote."""
     before = _token_before(ctx, span)
+    if before is not None and before.lower_ in DE_FORMS and before.i > 0:
+        before = ctx.doc[before.i - 1]  # "sur le plateau du « … »", "l'émission de « … »"
     if before is not None and before.lower_ in NAMING_WORDS:
         return True
     first_start, first_end = span.parts[0]

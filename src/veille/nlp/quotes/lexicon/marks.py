@@ -1,5 +1,7 @@
 """Quotation marks, dashes and the punctuation the rules read, in one place."""
 
+import re
+
 # Quotation marks: opener -> the closers that end it.
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›"}
 OPENERS = frozenset(QUOTE_PAIRS)
@@ -49,3 +51,5 @@ PHRASE_END_MARKS = (COMMA, "(", ";")
 PARENTHESES = "()"
 # Between two quoted fragments of one judgement: « politique » et « hostile ».
 FRAGMENT_JOINERS = frozenset(("et", "ou", "mais", COMMA))
+# A line of code a page embeds (a chart's settings): a quoted key and a colon ("font-family": "…",).
+CODE_LINE_RE = re.compile(r'\s*"[\w-]+"\s*:')
