@@ -187,3 +187,13 @@ def test_a_value_on_an_embedded_line_of_code_is_not_a_quote(nlp):
     text = ('Les chiffres de la saison sont en baisse.\n"fontSize": 13,\n'
             '"font-family": "\'Serif Pro\',Georgia,serif",\n"color": "#2A303B"\n')
     assert quotes_of(nlp, text) == []
+
+
+def test_two_quoted_segments_joined_under_one_incise_are_one_direct_quote(nlp):
+    text = ("Le maire a visité le chantier. « Les travaux avancent bien et la digue tiendra l'hiver » et "
+            "« rien ne sera reporté », a assuré Paul Verdier.")
+    [quote] = quotes_of(nlp, text)
+    assert quote["type"] == "direct"
+    assert parts_of(text, quote) == ["Les travaux avancent bien et la digue tiendra l'hiver",
+                                     "rien ne sera reporté"]
+    assert quote["speaker"] == "Paul Verdier"

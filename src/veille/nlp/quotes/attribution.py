@@ -8,6 +8,7 @@ quote's speaker (continuation) or takes the speaker the narration gives (stage 6
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -36,6 +37,7 @@ from veille.nlp.quotes.lexicon.marks import (
     COLON,
     COMMA,
     FINISHED_LEAD_MARKS,
+    FRAGMENT_JOINERS,
     HYPHEN,
     INCISE_SENTENCE_ENDS,
     INCISE_WITHOUT_COMMA_MARKS,
@@ -251,6 +253,8 @@ def attribute(ctx: QuoteContext, span: MarkedSpan) -> Attribution | None:
 
 # ---- the stage: one direct quote per marked span ----------------------------------------------------
 NO_PARAGRAPH = -10  # before the first quote: no paragraph is next to it
+# The patterns of a direct quote no attribution named.
+UNATTRIBUTED_PATTERNS = (None, "continuation")
 
 
 def direct_quotes(ctx: QuoteContext, held: set[int]) -> list[tuple[Quote, MarkedSpan]]:
@@ -265,9 +269,35 @@ def direct_quotes(ctx: QuoteContext, held: set[int]) -> list[tuple[Quote, Marked
         quote = direct_quote(ctx, span, previous, previous_para)
         if quote is None:
             continue
+        before = found[-1] if found and found[-1][1] is ctx.marks[index - 1] else None
+        if before is None and index > 0 and index - 1 not in held:
+            # « … » et « … », a-t-il dit: the first segment, too short to be a quote of its own.
+            before = (Quote(type="direct", parts=tuple(ctx.marks[index - 1].parts)), ctx.marks[index - 1])
+        if before is not None and _joined_under_one_incise(ctx, before, quote, span):
+            if found and found[-1] is before:
+                found.pop()
+            quote, span = _joined(before, quote, span)
         found.append((quote, span))
         previous, previous_para = quote, span.paragraphs[-1]
     return found
+
+
+def _joined_under_one_incise(ctx: QuoteContext, before: tuple[Quote, MarkedSpan], quote: Quote,
+                             span: MarkedSpan) -> bool:
+    """« … » et « … », ont-ils ajouté: an unattributed quote joined by a bare conjunction to the next one,
+    which an incise attributes, is its first part (GUIDELINES 3.1)."""
+    first, first_span = before
+    return first.pattern in UNATTRIBUTED_PATTERNS and quote.pattern == "incise_after" \
+        and first_span.paragraphs[-1] == span.paragraphs[0] \
+        and ctx.text[first_span.end:span.open_at].strip() in FRAGMENT_JOINERS
+
+
+def _joined(before: tuple[Quote, MarkedSpan], quote: Quote, span: MarkedSpan) -> tuple[Quote, MarkedSpan]:
+    first, first_span = before
+    joined = MarkedSpan(open_at=first_span.open_at, close_at=span.close_at,
+                        parts=[*first_span.parts, *span.parts],
+                        paragraphs=[*first_span.paragraphs, *span.paragraphs])
+    return replace(quote, parts=(*first.parts, *quote.parts)), joined
 
 
 def direct_quote(ctx: QuoteContext, span: MarkedSpan, previous: Quote | None = None,
