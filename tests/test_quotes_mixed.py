@@ -79,3 +79,17 @@ def test_a_relative_after_the_incise_speaker_does_not_take_the_clause_from_the_i
     assert parts_of(text, quote) == [
         "Six interpellations ont eu lieu, notamment pour « dégradations » et « rébellion »"]
     assert quote["speaker"] == "la préfecture du Gers"
+
+
+@pytest.mark.parametrize("text, part, speaker", [
+    ("Le concert a été annulé, a précisé le producteur dans un communiqué, ajoutant que les billets seraient "
+     "« intégralement remboursés ».", "les billets seraient « intégralement remboursés »", "le producteur"),
+    ("La directrice a reconnu des chiffres « décevants », tout en assurant que les réformes produiraient "
+     "leurs effets « à moyen terme ».", "les réformes produiraient leurs effets « à moyen terme »",
+     "La directrice"),
+    ("Le ministre a défendu son bilan, avant de rappeler que la France entend rester « le premier "
+     "contributeur ».", "la France entend rester « le premier contributeur »", "Le ministre"),
+])
+def test_a_participle_or_infinitive_after_its_clause_reports_for_the_subject_before(nlp, text, part, speaker):
+    quote = next(q for q in quotes_of(nlp, text) if parts_of(text, q) == [part])
+    assert (quote["type"], quote["speaker"]) == ("mixed", speaker)

@@ -42,6 +42,12 @@ CUE_POS = ("VERB", "AUX", "NOUN", "ADJ", "ADV")
 # The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
 MISPARSED_CUE_DEPS = ("conj", "amod", "appos", "acl", "nmod")
 NOT_INCISE_VERB_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PUNCT"})
+# The labels the parser gives a participle or an infinitive set after its clause ("…, estimant que").
+DETACHED_VERB_DEPS = ("advcl", "acl", "conj", "parataxis", "xcomp")
+# "avant de rappeler que", "après avoir affirmé que", "sans préciser que".
+DETACHED_INFINITIVE_MARKS = frozenset(("avant", "après", "sans"))
+# "tout en assurant que", "en précisant que".
+GERUND_OPENERS = frozenset(("tout", "en"))
 # How many words back from the last word of a multi-word cue its verb may stand ("a fait valoir", "met en
 # garde").
 MULTIWORD_CUE_SPAN = (1, 2)
@@ -147,13 +153,40 @@ def subject_tokens(verb: Token, settings: QuoteSettings, depth: int = 0) -> list
             and set(verb.morph.get("VerbForm")) & {"Part", "Ger"}:
         # "Le syndicat cite l'exemple, estimant que …": a participle or a gerund shares the subject of
         # the verb it depends on.
-        return subject_tokens(verb.head, settings, depth + 1)
+        subject = subject_tokens(verb.head, settings, depth + 1)
+        if subject:
+            return subject
+    if depth < settings.subject_hops and _detached_after_its_clause(verb):
+        # "…, a précisé le producteur, ajoutant que …" (a participle the parser hangs on a noun or calls a
+        # relative), "Il a défendu son bilan, avant de rappeler que …": the subject of the clause before.
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i < head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.i < verb.i:
+            return subject_tokens(head, settings, depth + 1)
     if depth < settings.subject_hops and verb.dep_ == "xcomp" and verb.head.lemma_ in REPORT_FRAMING_LEMMAS \
             and verb.head.i < verb.i:
         # "Elle s'est contentée de rappeler que …", "il a tenu à préciser que …": the infinitive shares the
         # subject of the verb that frames the report.
         return subject_tokens(verb.head, settings, depth + 1)
     return []
+
+
+def _detached_after_its_clause(verb: Token) -> bool:
+    """A present participle or gerund set after a comma ("…, estimant que", "…, tout en assurant que"), or
+    an infinitive after "avant de", "après": it has no subject of its own."""
+    doc = verb.doc
+    if verb.dep_ not in DETACHED_VERB_DEPS or verb.head.i >= verb.i:
+        return False
+    forms = set(verb.morph.get("VerbForm"))
+    if "Inf" in forms:
+        return any(child.dep_ == "mark" and child.lower_ in DETACHED_INFINITIVE_MARKS
+                   for child in verb.children)
+    present = "Ger" in forms or "Part" in forms and "Pres" in verb.morph.get("Tense")
+    k = verb.i - 1
+    while k > 0 and doc[k].lower_ in GERUND_OPENERS:
+        k -= 1
+    return present and doc[k].text == COMMA
 
 
 def _parsed_subject(verb: Token, settings: QuoteSettings) -> list[Token] | None:
