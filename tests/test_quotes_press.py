@@ -197,3 +197,14 @@ def test_two_quoted_segments_joined_under_one_incise_are_one_direct_quote(nlp):
     assert parts_of(text, quote) == ["Les travaux avancent bien et la digue tiendra l'hiver",
                                      "rien ne sera reporté"]
     assert quote["speaker"] == "Paul Verdier"
+
+
+@pytest.mark.parametrize("text, kind, part, speaker", [
+    ("La piscine restera fermée jusqu'à lundi, a fait savoir la direction.", "indirect",
+     "La piscine restera fermée jusqu'à lundi", "la direction"),
+    ("Les fouilles « sont liées à l'enquête sur les marchés publics », a fait savoir le parquet de Lille.",
+     "mixed", "Les fouilles « sont liées à l'enquête sur les marchés publics »", "le parquet de Lille"),
+])
+def test_a_multiword_incise_closes_the_clause_before_it(nlp, text, kind, part, speaker):
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], parts_of(text, quote), quote["speaker"]) == (kind, [part], speaker)

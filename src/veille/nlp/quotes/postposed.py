@@ -18,6 +18,7 @@ from veille.nlp.quotes.grammar import (
     is_cue,
     is_inverted_clitic,
     is_not_a_report,
+    multiword_head,
 )
 from veille.nlp.quotes.lexicon.closed_class import RELATIVE_PRONOUNS, SUBJECT_CLITICS
 from veille.nlp.quotes.lexicon.cues import OBJECT_FIRST_CUE_LEMMAS, WEAK_CUE_LEMMAS
@@ -38,7 +39,9 @@ def postposed_incise(ctx: QuoteContext, comma: Token) -> Candidate | None:
     sentence = ctx.sentences.of(comma)
     end = _sentence_end(doc, comma.i + 1, sentence)
     verb = _past_inverted_auxiliary(incise_verb(doc, comma.i + 1, end, ctx.settings), end)
-    if verb is None or not is_cue(verb) or cue_lemma(verb) in WEAK_CUE_LEMMAS or is_not_a_report(verb):
+    verb = _multiword_tail(verb, end)
+    weak = cue_lemma(verb) in WEAK_CUE_LEMMAS and multiword_head(verb) is None if verb is not None else True
+    if verb is None or not is_cue(verb) or weak or is_not_a_report(verb):
         return None
     if _has_clause_after(verb):
         return None  # "…, a précisé que …" reports what follows
@@ -67,6 +70,15 @@ def _past_inverted_auxiliary(verb: Token | None, end: int) -> Token | None:
     while k < end and is_inverted_clitic(verb.doc[k]):
         k += 1
     return verb.doc[k] if k < end and k > verb.i + 1 else verb
+
+
+def _multiword_tail(verb: Token | None, end: int) -> Token | None:
+    """"a fait savoir", "a mis en garde": the incise found the verb; the cue is the word that ends it."""
+    if verb is None or is_cue(verb):
+        return verb
+    doc = verb.doc
+    tails = doc[verb.i + 1:min(end, verb.i + 3)]
+    return next((t for t in tails if (multiword_head(t) or t).i == verb.i), verb)
 
 
 def _has_clause_after(verb: Token) -> bool:
