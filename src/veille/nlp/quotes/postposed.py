@@ -43,7 +43,7 @@ def postposed_incise(ctx: QuoteContext, comma: Token) -> Candidate | None:
     weak = cue_lemma(verb) in WEAK_CUE_LEMMAS and multiword_head(verb) is None if verb is not None else True
     if verb is None or not is_cue(verb) or weak or is_not_a_report(verb):
         return None
-    if _has_clause_after(verb):
+    if _has_clause_after(verb, end):
         return None  # "…, a précisé que …" reports what follows
     clitic = _clitic_before(doc, comma.i + 1, verb.i)
     speaker = clitic or inverted_speaker(verb, end, ctx.settings)
@@ -81,11 +81,11 @@ def _multiword_tail(verb: Token | None, end: int) -> Token | None:
     return next((t for t in tails if (multiword_head(t) or t).i == verb.i), verb)
 
 
-def _has_clause_after(verb: Token) -> bool:
+def _has_clause_after(verb: Token, end: int) -> bool:
     """"…, a précisé que …": the verb reports what follows; not a clause past a comma ("…, a annoncé la
-    préfecture, qui précise que …", which the parser often hangs on the verb)."""
+    préfecture, qui précise que …", which the parser often hangs on the verb) or past the sentence end."""
     doc = verb.doc
-    return any(child.dep_ in ("ccomp", "xcomp") and child.i > verb.i
+    return any(child.dep_ in ("ccomp", "xcomp") and verb.i < child.i and child.left_edge.i < end
                and not any(t.text == "," for t in doc[verb.i + 1:child.left_edge.i])
                for child in verb.children)
 
