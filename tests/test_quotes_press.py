@@ -213,7 +213,7 @@ def test_a_multiword_incise_closes_the_clause_before_it(nlp, text, kind, part, s
 def test_a_clause_the_parser_hangs_on_the_incise_from_the_next_paragraph_does_not_stop_it(nlp):
     clause = ("Sur les quarante personnes interpellées, trente ont été placées en garde à vue pour "
               "« participation à un attroupement »")
-    text = clause + (", a détaillé le parquet.\n« Des projectiles ont été lancés sur les forces de l'ordre », "
+    text = clause + (", a détaillé le parquet.\n« Des projectiles ont été lancés sur les policiers », "
                      "a ajouté le parquet.")
     quote = quotes_of(nlp, text)[0]
     assert (quote["type"], parts_of(text, quote)) == ("mixed", [clause])
