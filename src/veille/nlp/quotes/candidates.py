@@ -262,7 +262,8 @@ def _object_end(ctx: QuoteContext, close: int, sentence: Span) -> int:
     doc = ctx.doc
     end = close
     k = close + 1
-    while k < sentence.end:
+    limit = min(sentence.end, close + 1 + ctx.settings.object_end_reach)  # linear on a run-on sentence
+    while k < limit:
         token = doc[k]
         following = doc[k + 1] if k + 1 < len(doc) else token
         gerund = "Ger" in token.morph.get("VerbForm") or token.lower_ == GERUND_MARK and _present_participle(
@@ -272,8 +273,8 @@ def _object_end(ctx: QuoteContext, close: int, sentence: Span) -> int:
                 or gerund or second_verb:
             break
         if token.text in OPENERS:  # a further fragment: its words are the speaker's, commas included
-            mark = next((m for m in ctx.marks if m.open_at == token.idx and m.close_at is not None), None)
-            if mark is None:
+            mark = ctx.mark_at(token.idx)
+            if mark is None or mark.close_at is None:
                 break
             k = ctx.token_index_at(mark.close_at)
         end = k
