@@ -93,3 +93,10 @@ def test_a_relative_after_the_incise_speaker_does_not_take_the_clause_from_the_i
 def test_a_participle_or_infinitive_after_its_clause_reports_for_the_subject_before(nlp, text, part, speaker):
     quote = next(q for q in quotes_of(nlp, text) if parts_of(text, q) == [part])
     assert (quote["type"], quote["speaker"]) == ("mixed", speaker)
+
+
+def test_what_a_speaker_says_of_themself_after_a_reflexive_cue_is_a_mixed_quote(nlp):
+    text = "Le secrétaire général de l'agence, Antonio Bruni, s'est dit « profondément troublé »."
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], parts_of(text, quote), quote["speaker"]) == (
+        "mixed", ["« profondément troublé »"], "Antonio Bruni")

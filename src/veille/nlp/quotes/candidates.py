@@ -20,6 +20,7 @@ from veille.nlp.quotes.lexicon.closed_class import (
     OPINION_HOLDER_PRONOUNS,
     PRESENT_PARTICIPLE_ENDING,
     QUE,
+    REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     SECOND_VERB_CONJUNCTIONS,
     SEEING_PREPOSITION,
@@ -35,6 +36,7 @@ from veille.nlp.quotes.lexicon.cues import (
     OPINION_INTRODUCER,
     REFLEXIVE_CUE_LEMMAS,
     SEEING_LEMMA,
+    SELF_DESCRIBING_LEMMAS,
     SOURCE_AFTER_ELISION,
     SOURCE_HEADS,
     WEAK_CUE_LEMMAS,
@@ -55,6 +57,8 @@ from veille.nlp.quotes.postposed import postposed_incise
 
 # The labels a que clause or an object has under its cue.
 CLAUSE_DEPS = ("ccomp", "obj", "xcomp")
+# What the parser calls the attribute after a reflexive cue ("s'est dit « troublé »").
+SELF_DESCRIPTION_DEPS = ("advcl", "xcomp", "obj", "amod", "acl", "ccomp", "obl:mod")
 # What may stand between a cue and a farther "que": the words of its complements ("à l'AFP", "dans un
 # communiqué publié lundi", "par ailleurs").
 COMPLEMENT_POS = frozenset(("ADP", "DET", "NOUN", "PROPN", "ADJ", "ADV", "NUM"))
@@ -228,6 +232,20 @@ def _judges(ctx: QuoteContext, verb: Token) -> bool:
     return verbal and not is_not_a_report(verb)
 
 
+def _self_description(verb: Token) -> Token | None:
+    """"s'est dit « profondément troublé »", "se dit « prête à … »": what a speaker says of themself is the
+    attribute after a reflexive cue, whatever the parser calls it."""
+    doc = verb.doc
+    if cue_lemma(verb) not in SELF_DESCRIBING_LEMMAS or not any(
+            t.lower_ in REFLEXIVE_PRONOUNS for t in doc[max(0, verb.i - 3):verb.i]):
+        return None
+    attribute = next((child for child in verb.children if child.i > verb.i and child.pos_ in (
+        "ADJ", "NOUN", "VERB") and child.dep_ in SELF_DESCRIPTION_DEPS), None)
+    # "s'est dit « convaincu » que …": the que clause is the report.
+    following = doc[attribute.i + 1:attribute.i + 3] if attribute is not None else ()
+    return None if any(t.lower_ in QUE for t in following) else attribute
+
+
 def _sees_in(verb: Token) -> bool:
     """"Il y voit « un résumé de nos contradictions »", "voit dans ce phénomène « une révolution »": seeing
     something in a fact is judging it, a cue for the words it quotes (and only for those)."""
@@ -293,10 +311,7 @@ def _judged_mixed(ctx: QuoteContext, verb: Token) -> Candidate | None:
     doc, text = ctx.doc, ctx.text
     sentence = ctx.sentences.of(verb)
     obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
-    if obj is None:
-        obj = _prepositional_object(verb)
-    parsed = obj is not None
-    obj = obj if parsed else _object_after(ctx, verb)
+    obj = obj or _prepositional_object(verb) or _object_after(ctx, verb) or _self_description(verb)
     if obj is None:
         return None
     start = max(obj.left_edge.i, verb.i + 1)

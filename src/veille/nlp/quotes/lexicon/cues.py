@@ -198,6 +198,9 @@ NOT_A_REPORT_HEAD_LEMMAS = MODAL_LEMMAS | DECLINE_LEMMAS
 FUTURE_AUXILIARY_LEMMA = "aller"
 # The auxiliaries of a compound past ("a promis", "est allée").
 PAST_AUXILIARY_LEMMAS = frozenset(("avoir", "être"))
+# Reflexive cues whose attribute is what the speaker says of themself: "s'est dit « troublé »", "se déclare
+# « prête »".
+SELF_DESCRIBING_LEMMAS = frozenset(("dire", "déclarer", "montrer", "affirmer", "estimer", "juger"))
 # Seeing something in a fact is judging it: "Il y voit « un résumé de nos contradictions »".
 SEEING_LEMMA = "voir"
 # Verbs whose subject il/elle stands for nothing: "il faut", "il s'agit", "il reste".
