@@ -100,3 +100,15 @@ def test_what_a_speaker_says_of_themself_after_a_reflexive_cue_is_a_mixed_quote(
     [quote] = quotes_of(nlp, text)
     assert (quote["type"], parts_of(text, quote), quote["speaker"]) == (
         "mixed", ["« profondément troublé »"], "Antonio Bruni")
+
+
+@pytest.mark.parametrize("text, part, speaker", [
+    ("La décrue est proche, estime l'épidémiologiste Claire Fournier, pour qui la baisse sera ensuite "
+     "« probablement lente ».", "la baisse sera ensuite « probablement lente »", "Claire Fournier"),
+    ("L'argument est repris par le ministère du travail, selon lequel le nouveau suivi « gonfle "
+     "artificiellement » les chiffres.", "le nouveau suivi « gonfle artificiellement » les chiffres",
+     "le ministère du travail"),
+])
+def test_a_source_introducer_before_a_relative_reports_the_clause_after_it(nlp, text, part, speaker):
+    quote = next(q for q in quotes_of(nlp, text) if parts_of(text, q) == [part])
+    assert (quote["type"], quote["speaker"]) == ("mixed", speaker)

@@ -9,7 +9,14 @@ from spacy.tokens import Span, Token
 
 from veille.nlp.quotes.clause import Candidate, Clause, clause_quote
 from veille.nlp.quotes.context import QuoteContext
-from veille.nlp.quotes.grammar import cue_lemma, is_cue, is_not_a_report, is_object_cue, multiword_head
+from veille.nlp.quotes.grammar import (
+    antecedent_before_comma,
+    cue_lemma,
+    is_cue,
+    is_not_a_report,
+    is_object_cue,
+    multiword_head,
+)
 from veille.nlp.quotes.lexicon.closed_class import (
     DE_FORMS,
     GERUND_MARK,
@@ -39,6 +46,7 @@ from veille.nlp.quotes.lexicon.cues import (
     SELF_DESCRIBING_LEMMAS,
     SOURCE_AFTER_ELISION,
     SOURCE_HEADS,
+    SOURCE_RELATIVES,
     WEAK_CUE_LEMMAS,
 )
 from veille.nlp.quotes.lexicon.marks import (
@@ -352,6 +360,8 @@ def _source_quote(ctx: QuoteContext, token: Token) -> Candidate | None:
         head = doc[token.i - 1].head
     else:
         introducer = doc[token.i: token.i + 1]
+        if token.i + 1 < sentence.end and doc[token.i + 1].lower_ in SOURCE_RELATIVES:
+            return _source_in_relative(ctx, token, sentence)
     if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.i <= token.i:
         return None
     if token.lower_ == OPINION_INTRODUCER and not (is_opinion_holder(head)
@@ -368,6 +378,16 @@ def _source_quote(ctx: QuoteContext, token: Token) -> Candidate | None:
             and token.lower_ != OPINION_INTRODUCER:
         return _source_after_clause(ctx, introducer, sentence)
     return None
+
+
+def _source_in_relative(ctx: QuoteContext, token: Token, sentence: Span) -> Candidate | None:
+    """"…, estime l'épidémiologiste, pour qui la décrue sera « lente »", "le ministère, selon lequel …": the
+    clause after the relative, reported by the noun phrase before the comma."""
+    source = antecedent_before_comma(token, ctx.settings)
+    if not source:
+        return None
+    return clause_quote(ctx, Clause(token.i + 2, sentence.end, "selon", speaker_tokens=tuple(source),
+                                    cue=token.text))
 
 
 def _source_before_clause(ctx: QuoteContext, introducer: Span, sentence: Span) -> Candidate | None:

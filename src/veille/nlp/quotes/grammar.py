@@ -209,12 +209,22 @@ def _parsed_subject(verb: Token, settings: QuoteSettings) -> list[Token] | None:
                     parsed = token.dep_ == "acl:relcl" and token.head.pos_ in ("NOUN", "PROPN")
                     antecedent = token.head if parsed else _noun_before(child)
                     if antecedent is not None:
-                        head = _phrase_head(antecedent)
-                        phrase = noun_phrase(head, settings.max_speaker_tokens, child.i)
-                        # "selon la fédération, qui …": the preposition is not the speaker's.
-                        return [t for t in phrase if not (t.dep_ == "case" and t.head == head)]
+                        return _antecedent_phrase(antecedent, child, settings)
                 return noun_phrase(child, settings.max_speaker_tokens)
     return None
+
+
+def _antecedent_phrase(antecedent: Token, relative: Token, settings: QuoteSettings) -> list[Token]:
+    head = _phrase_head(antecedent)
+    phrase = noun_phrase(head, settings.max_speaker_tokens, relative.i)
+    # "selon la fédération, qui …": the preposition is not the speaker's.
+    return [t for t in phrase if not (t.dep_ == "case" and t.head == head)]
+
+
+def antecedent_before_comma(first: Token, settings: QuoteSettings) -> list[Token]:
+    """The noun phrase before the comma that `first` follows: the antecedent of "…, pour qui …"."""
+    antecedent = _noun_before(first)
+    return _antecedent_phrase(antecedent, first, settings) if antecedent is not None else []
 
 
 def _noun_before(relative: Token) -> Token | None:
@@ -235,6 +245,8 @@ def _phrase_head(noun: Token) -> Token:
     while noun.dep_ in ("nmod", "amod", "flat:name") and noun.head.i < noun.i and noun.head.pos_ in (
             "NOUN", "PROPN"):
         noun = noun.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return _phrase_head(noun.head)  # "Wendy Malinovsky, créatrice de vêtements, pour qui …": the name
     return noun
 
 

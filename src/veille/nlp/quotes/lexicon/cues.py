@@ -218,6 +218,9 @@ CONTRASTING_PHRASE_TOKENS = 3
 SOURCE_HEADS = frozenset(("selon", "après"))
 # "Pour X, …": a source only when X holds an opinion (one person).
 OPINION_INTRODUCER = "pour"
+# "…, pour qui …", "…, selon lequel …": before a relative pronoun, a source introducer reports the clause
+# after it.
+SOURCE_RELATIVES = frozenset(("qui", "lequel", "laquelle", "lesquels", "lesquelles"))
 # The prepositions that make a noun a source at the start of a clause ("Selon Anne Roy, …").
 SOURCE_INTRODUCERS = SOURCE_HEADS | {OPINION_INTRODUCER}
 # "d'après": the elided "de" before "après".
