@@ -112,3 +112,10 @@ def test_what_a_speaker_says_of_themself_after_a_reflexive_cue_is_a_mixed_quote(
 def test_a_source_introducer_before_a_relative_reports_the_clause_after_it(nlp, text, part, speaker):
     quote = next(q for q in quotes_of(nlp, text) if parts_of(text, q) == [part])
     assert (quote["type"], quote["speaker"]) == ("mixed", speaker)
+
+
+def test_a_speaker_phrase_never_runs_over_a_line_break(nlp):
+    text = ("La fondation demande que les plateformes coupent les notifications la nuit.\n\nÀ propos de la "
+            "Fondation Arc-en-Ciel\nFondée en 1998, la fondation gère une ligne d'écoute.")
+    for quote in quotes_of(nlp, text):
+        assert "\n" not in (quote["speaker"] or "")
