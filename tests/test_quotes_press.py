@@ -172,3 +172,48 @@ def test_a_quotation_after_qu_apostrophe_is_the_reported_clause(nlp):
     [quote] = quotes_of(nlp, text)
     assert (quote["type"], parts_of(text, quote)) == (
         "mixed", ["« une patrouille a essuyé des tirs à la sortie du village »"])
+
+
+@pytest.mark.parametrize("text", [
+    "Selon le guide « Bâtir une halle de marché durable », publié par la chambre de commerce, le bois gagne.",
+    "Il l'a redit sur le plateau de « Soir de match » en 2019.",
+    "La conférence « Océans et littoraux face au climat » réunit jusqu'à mardi trente pays à Brest.",
+])
+def test_a_title_after_a_guide_a_show_or_a_conference_is_not_a_quote(nlp, text):
+    assert [q for q in quotes_of(nlp, text) if q["type"] == "direct"] == []
+
+
+def test_a_value_on_an_embedded_line_of_code_is_not_a_quote(nlp):
+    text = ('Les chiffres de la saison sont en baisse.\n"fontSize": 13,\n'
+            '"font-family": "\'Serif Pro\',Georgia,serif",\n"color": "#2A303B"\n')
+    assert quotes_of(nlp, text) == []
+
+
+def test_two_quoted_segments_joined_under_one_incise_are_one_direct_quote(nlp):
+    text = ("Le maire a visité le chantier. « Les travaux avancent bien et la digue tiendra l'hiver » et "
+            "« rien ne sera reporté », a assuré Paul Verdier.")
+    [quote] = quotes_of(nlp, text)
+    assert quote["type"] == "direct"
+    assert parts_of(text, quote) == ["Les travaux avancent bien et la digue tiendra l'hiver",
+                                     "rien ne sera reporté"]
+    assert quote["speaker"] == "Paul Verdier"
+
+
+@pytest.mark.parametrize("text, kind, part, speaker", [
+    ("La piscine restera fermée jusqu'à lundi, a fait savoir la direction.", "indirect",
+     "La piscine restera fermée jusqu'à lundi", "la direction"),
+    ("Les fouilles « sont liées à l'enquête sur les marchés publics », a fait savoir le parquet de Lille.",
+     "mixed", "Les fouilles « sont liées à l'enquête sur les marchés publics »", "le parquet de Lille"),
+])
+def test_a_multiword_incise_closes_the_clause_before_it(nlp, text, kind, part, speaker):
+    [quote] = quotes_of(nlp, text)
+    assert (quote["type"], parts_of(text, quote), quote["speaker"]) == (kind, [part], speaker)
+
+
+def test_a_clause_the_parser_hangs_on_the_incise_from_the_next_paragraph_does_not_stop_it(nlp):
+    clause = ("Sur les quarante personnes interpellées, trente ont été placées en garde à vue pour "
+              "« participation à un attroupement »")
+    text = clause + (", a détaillé le parquet.\n« Des projectiles ont été lancés sur les policiers », "
+                     "a ajouté le parquet.")
+    quote = quotes_of(nlp, text)[0]
+    assert (quote["type"], parts_of(text, quote)) == ("mixed", [clause])

@@ -8,6 +8,7 @@ quote's speaker (continuation) or takes the speaker the narration gives (stage 6
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -22,7 +23,7 @@ from veille.nlp.quotes.grammar import (
     is_not_a_report,
     subject_tokens,
 )
-from veille.nlp.quotes.lexicon.closed_class import REFLEXIVE_PRONOUNS
+from veille.nlp.quotes.lexicon.closed_class import DE_FORMS, REFLEXIVE_PRONOUNS
 from veille.nlp.quotes.lexicon.cues import (
     ELIDED_DE,
     SOURCE_AFTER_ELISION,
@@ -32,9 +33,11 @@ from veille.nlp.quotes.lexicon.cues import (
 from veille.nlp.quotes.lexicon.marks import (
     ATTRIBUTION_OPENERS,
     CLAUSE_STARTS,
+    CODE_LINE_RE,
     COLON,
     COMMA,
     FINISHED_LEAD_MARKS,
+    FRAGMENT_JOINERS,
     HYPHEN,
     INCISE_SENTENCE_ENDS,
     INCISE_WITHOUT_COMMA_MARKS,
@@ -250,6 +253,8 @@ def attribute(ctx: QuoteContext, span: MarkedSpan) -> Attribution | None:
 
 # ---- the stage: one direct quote per marked span ----------------------------------------------------
 NO_PARAGRAPH = -10  # before the first quote: no paragraph is next to it
+# The patterns of a direct quote no attribution named.
+UNATTRIBUTED_PATTERNS = (None, "continuation")
 
 
 def direct_quotes(ctx: QuoteContext, held: set[int]) -> list[tuple[Quote, MarkedSpan]]:
@@ -264,15 +269,41 @@ def direct_quotes(ctx: QuoteContext, held: set[int]) -> list[tuple[Quote, Marked
         quote = direct_quote(ctx, span, previous, previous_para)
         if quote is None:
             continue
+        before = found[-1] if found and found[-1][1] is ctx.marks[index - 1] else None
+        if before is None and index > 0 and index - 1 not in held:
+            # « … » et « … », a-t-il dit: the first segment, too short to be a quote of its own.
+            before = (Quote(type="direct", parts=tuple(ctx.marks[index - 1].parts)), ctx.marks[index - 1])
+        if before is not None and _joined_under_one_incise(ctx, before, quote, span):
+            if found and found[-1] is before:
+                found.pop()
+            quote, span = _joined(before, quote, span)
         found.append((quote, span))
         previous, previous_para = quote, span.paragraphs[-1]
     return found
 
 
+def _joined_under_one_incise(ctx: QuoteContext, before: tuple[Quote, MarkedSpan], quote: Quote,
+                             span: MarkedSpan) -> bool:
+    """« … » et « … », ont-ils ajouté: an unattributed quote joined by a bare conjunction to the next one,
+    which an incise attributes, is its first part (GUIDELINES 3.1)."""
+    first, first_span = before
+    return first.pattern in UNATTRIBUTED_PATTERNS and quote.pattern == "incise_after" \
+        and first_span.paragraphs[-1] == span.paragraphs[0] \
+        and ctx.text[first_span.end:span.open_at].strip() in FRAGMENT_JOINERS
+
+
+def _joined(before: tuple[Quote, MarkedSpan], quote: Quote, span: MarkedSpan) -> tuple[Quote, MarkedSpan]:
+    first, first_span = before
+    joined = MarkedSpan(open_at=first_span.open_at, close_at=span.close_at,
+                        parts=[*first_span.parts, *span.parts],
+                        paragraphs=[*first_span.paragraphs, *span.paragraphs])
+    return replace(quote, parts=(*first.parts, *quote.parts)), joined
+
+
 def direct_quote(ctx: QuoteContext, span: MarkedSpan, previous: Quote | None = None,
                  previous_para: int = NO_PARAGRAPH) -> Quote | None:
     words = sum(ctx.word_count(s, e) for s, e in span.parts)
-    if _names_a_work(ctx, span, words):
+    if _names_a_work(ctx, span, words) or _in_code(ctx, span):
         return None
     pattern: QuotePattern | None = "multi_paragraph" if len(span.parts) > 1 else None
     attribution = attribute(ctx, span)
@@ -288,6 +319,12 @@ def direct_quote(ctx: QuoteContext, span: MarkedSpan, previous: Quote | None = N
     return Quote(type="direct", parts=tuple(span.parts), pattern=pattern)
 
 
+def _in_code(ctx: QuoteContext, span: MarkedSpan) -> bool:
+    """"font-family": "…",: a value on a line of code a page embeds (a chart's settings), not a quote."""
+    start, end = ctx.paragraphs[span.paragraphs[0]]
+    return CODE_LINE_RE.match(ctx.text, start, end) is not None
+
+
 def _token_before(ctx: QuoteContext, span: MarkedSpan) -> Token | None:
     opening = ctx.token_index_at(span.open_at)
     return ctx.doc[opening - 1] if opening > 0 else None
@@ -297,6 +334,8 @@ def _names_a_work(ctx: QuoteContext, span: MarkedSpan, words: int) -> bool:
     """« … » after "le film", "un plan baptisé", or a short one opening with such a word: a title or a
     name, not a quote."""
     before = _token_before(ctx, span)
+    if before is not None and before.lower_ in DE_FORMS and before.i > 0:
+        before = ctx.doc[before.i - 1]  # "sur le plateau du « … »", "l'émission de « … »"
     if before is not None and before.lower_ in NAMING_WORDS:
         return True
     first_start, first_end = span.parts[0]

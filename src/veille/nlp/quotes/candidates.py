@@ -9,14 +9,27 @@ from spacy.tokens import Span, Token
 
 from veille.nlp.quotes.clause import Candidate, Clause, clause_quote
 from veille.nlp.quotes.context import QuoteContext
-from veille.nlp.quotes.grammar import is_cue, is_not_a_report, multiword_head
+from veille.nlp.quotes.grammar import (
+    antecedent_before_comma,
+    cue_lemma,
+    is_cue,
+    is_not_a_report,
+    is_object_cue,
+    multiword_head,
+)
 from veille.nlp.quotes.lexicon.closed_class import (
     DE_FORMS,
+    GERUND_MARK,
+    INFINITIVE_MARKS,
     NEGATIONS,
+    OBJECT_END_WORDS,
     OBJECT_PREPOSITIONS,
     OPINION_HOLDER_PRONOUNS,
+    PRESENT_PARTICIPLE_ENDING,
     QUE,
+    REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
+    SECOND_VERB_CONJUNCTIONS,
     SEEING_PREPOSITION,
     SEEING_PRONOUN,
     SUBJECT_RELATIVE,
@@ -24,13 +37,17 @@ from veille.nlp.quotes.lexicon.closed_class import (
 from veille.nlp.quotes.lexicon.cues import (
     CONTRASTING_PHRASE_TOKENS,
     CONTRASTING_PHRASES,
+    CUE_PREPOSITIONS,
     ELIDED_DE,
     NOT_SOURCE_NOUNS,
+    OBJECT_CUE_LEMMAS,
     OPINION_INTRODUCER,
     REFLEXIVE_CUE_LEMMAS,
     SEEING_LEMMA,
+    SELF_DESCRIBING_LEMMAS,
     SOURCE_AFTER_ELISION,
     SOURCE_HEADS,
+    SOURCE_RELATIVES,
     WEAK_CUE_LEMMAS,
 )
 from veille.nlp.quotes.lexicon.marks import (
@@ -38,6 +55,7 @@ from veille.nlp.quotes.lexicon.marks import (
     COMMA,
     FRAGMENT_JOINERS,
     LEAD_MARKS,
+    OBJECT_END_MARKS,
     OPENERS,
     SENTENCE_END_MARKS,
     WORD_JOINERS,
@@ -48,6 +66,8 @@ from veille.nlp.quotes.postposed import postposed_incise
 
 # The labels a que clause or an object has under its cue.
 CLAUSE_DEPS = ("ccomp", "obj", "xcomp")
+# What the parser calls the attribute after a reflexive cue ("s'est dit « troublé »").
+SELF_DESCRIPTION_DEPS = ("advcl", "xcomp", "obj", "amod", "acl", "ccomp", "obl:mod")
 # What may stand between a cue and a farther "que": the words of its complements ("à l'AFP", "dans un
 # communiqué publié lundi", "par ailleurs").
 COMPLEMENT_POS = frozenset(("ADP", "DET", "NOUN", "PROPN", "ADJ", "ADV", "NUM"))
@@ -77,12 +97,13 @@ def indirect_candidates(ctx: QuoteContext) -> list[Candidate]:
         cue = is_cue(token)
         source = token.lower_ in SOURCE_HEADS and token.dep_ in ("case", "fixed") or (
             token.lower_ == OPINION_INTRODUCER and token.dep_ == "case")
-        if not (cue or source or token.lemma_ == SEEING_LEMMA) or in_direct(token.idx):
+        judges = not (cue or source) and (token.lemma_ == SEEING_LEMMA or is_object_cue(token))
+        if not (cue or source or judges) or in_direct(token.idx):
             continue  # the cheap tests first: this loop sees every token
         if cue or source:
             result = _cue_candidate(ctx, token) if cue else _source_quote(ctx, token)
         else:
-            result = _judged_mixed(ctx, token) if _sees_in(token) else None
+            result = _judged_mixed(ctx, token) if _judges(ctx, token) else None
         if result:
             results.append(result)
     return results
@@ -98,7 +119,7 @@ def _long_direct_marks(ctx: QuoteContext) -> list[tuple[int, int]]:
 
 def _cue_candidate(ctx: QuoteContext, token: Token) -> Candidate | None:
     """A cue token: its que clause, else its object holding quoted words."""
-    if token.lemma_.lower() in WEAK_CUE_LEMMAS and multiword_head(token) is None:
+    if cue_lemma(token) in WEAK_CUE_LEMMAS and multiword_head(token) is None:
         return None  # "il pense que" is a thought; "il a fait savoir que" is a report
     que = _que_after(ctx, token)
     # A cue the tagger took for a noun is a verb before a que clause or an object ("Elle juge ce pari
@@ -197,14 +218,41 @@ def _object_after(ctx: QuoteContext, cue: Token) -> Token | None:
 
 def _prepositional_object(cue: Token) -> Token | None:
     """The object a reflexive or multi-word cue takes through a preposition ("s'inquiète d'une mesure", "se
-    félicite d'une course", "met en garde contre une dérive"; a multi-word cue hangs it on its first verb).
-    Not other cues: "relève d'une « manipulation »" pertains to something, it reports nothing."""
+    félicite d'une course", "met en garde contre une dérive"; a multi-word cue hangs it on its first verb),
+    or a cue through its own ("appelle à la « retenue »", "plaide pour une « pause »"). Not other cues:
+    "relève d'une « manipulation »" pertains to something, it reports nothing."""
     opening = multiword_head(cue)
-    if opening is None and cue.lemma_.lower() not in REFLEXIVE_CUE_LEMMAS:
+    lemma = cue_lemma(cue)
+    prepositions = CUE_PREPOSITIONS.get(lemma, frozenset())
+    if opening is not None or lemma in REFLEXIVE_CUE_LEMMAS:
+        prepositions = prepositions | OBJECT_PREPOSITIONS
+    if not prepositions:
         return None
     children = list(cue.children) + (list(opening.children) if opening is not None else [])
     return next((child for child in children if child.dep_ == "obl:arg" and child.i > cue.i and any(
-        case.dep_ == "case" and case.lower_ in OBJECT_PREPOSITIONS for case in child.children)), None)
+        case.dep_ == "case" and case.lower_ in prepositions for case in child.children)), None)
+
+
+def _judges(ctx: QuoteContext, verb: Token) -> bool:
+    """A verb that reports only through its object ("évoque", "appelle à"), or seeing in a fact."""
+    if verb.lemma_ == SEEING_LEMMA:
+        return _sees_in(verb)
+    verbal = verb.pos_ == "VERB" or _reads_as_verb(verb) and _object_after(ctx, verb) is not None
+    return verbal and not is_not_a_report(verb)
+
+
+def _self_description(verb: Token) -> Token | None:
+    """"s'est dit « profondément troublé »", "se dit « prête à … »": what a speaker says of themself is the
+    attribute after a reflexive cue, whatever the parser calls it."""
+    doc = verb.doc
+    if cue_lemma(verb) not in SELF_DESCRIBING_LEMMAS or not any(
+            t.lower_ in REFLEXIVE_PRONOUNS for t in doc[max(0, verb.i - 3):verb.i]):
+        return None
+    attribute = next((child for child in verb.children if child.i > verb.i and child.pos_ in (
+        "ADJ", "NOUN", "VERB") and child.dep_ in SELF_DESCRIPTION_DEPS), None)
+    # "s'est dit « convaincu » que …": the que clause is the report.
+    following = doc[attribute.i + 1:attribute.i + 3] if attribute is not None else ()
+    return None if any(t.lower_ in QUE for t in following) else attribute
 
 
 def _sees_in(verb: Token) -> bool:
@@ -213,6 +261,16 @@ def _sees_in(verb: Token) -> bool:
     return verb.pos_ == "VERB" and (verb.i > 0 and verb.doc[verb.i - 1].lower_ == SEEING_PRONOUN or any(
         child.dep_.startswith("obl") and any(case.lower_ == SEEING_PREPOSITION for case in child.children)
         for child in verb.children))
+
+
+def _through_its_preposition(ctx: QuoteContext, verb: Token, fragment: MarkedSpan) -> bool:
+    """A verb that reports only through its preposition reports nothing through a direct object: "appelle
+    à « la retenue »", "invite le maire à « revoir sa copie »", but "qu'il appelle « la gang »" names."""
+    lemma = cue_lemma(verb)
+    if lemma not in OBJECT_CUE_LEMMAS or lemma not in CUE_PREPOSITIONS:
+        return True
+    prepositions = CUE_PREPOSITIONS[lemma]
+    return any(t.lower_ in prepositions for t in ctx.doc[verb.i + 1:ctx.token_index_at(fragment.open_at) + 1])
 
 
 def _last_joined_fragment(ctx: QuoteContext, fragment: MarkedSpan) -> MarkedSpan:
@@ -225,20 +283,50 @@ def _last_joined_fragment(ctx: QuoteContext, fragment: MarkedSpan) -> MarkedSpan
     return fragment
 
 
+def _object_end(ctx: QuoteContext, close: int, sentence: Span) -> int:
+    """The last token of the phrase that holds a fragment closing at token `close`: up to the next comma or
+    sentence end, before a relative, a gerund, a subordinate or a second verb ("… et réclame …")."""
+    doc = ctx.doc
+    end = close
+    k = close + 1
+    limit = min(sentence.end, close + 1 + ctx.settings.object_end_reach)  # linear on a run-on sentence
+    while k < limit:
+        token = doc[k]
+        following = doc[k + 1] if k + 1 < len(doc) else token
+        gerund = "Ger" in token.morph.get("VerbForm") or token.lower_ == GERUND_MARK and _present_participle(
+            following)
+        second_verb = token.lower_ in SECOND_VERB_CONJUNCTIONS and following.pos_ in ("VERB", "AUX")
+        if token.text in OBJECT_END_MARKS or "\n" in token.text or token.lower_ in OBJECT_END_WORDS \
+                or gerund or second_verb:
+            break
+        if token.text in OPENERS:  # a further fragment: its words are the speaker's, commas included
+            mark = ctx.mark_at(token.idx)
+            if mark is None or mark.close_at is None:
+                break
+            k = ctx.token_index_at(mark.close_at)
+        end = k
+        k += 1
+    return end
+
+
+def _present_participle(token: Token) -> bool:
+    """"annonçant" after "en": the tagger gives gerunds as participles as often as not."""
+    return token.pos_ in ("VERB", "AUX") and ("Ger" in token.morph.get("VerbForm")
+                                               or token.lower_.endswith(PRESENT_PARTICIPLE_ENDING))
+
+
 def _judged_mixed(ctx: QuoteContext, verb: Token) -> Candidate | None:
     """Elle a jugé la décision « historique »: a cue whose object holds a short quoted fragment."""
     doc, text = ctx.doc, ctx.text
     sentence = ctx.sentences.of(verb)
     obj = next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > verb.i), None)
-    if obj is None:
-        obj = _prepositional_object(verb)
-    parsed = obj is not None
-    obj = obj if parsed else _object_after(ctx, verb)
+    obj = obj or _prepositional_object(verb) or _object_after(ctx, verb) or _self_description(verb)
     if obj is None:
         return None
     start = max(obj.left_edge.i, verb.i + 1)
-    while doc[start].dep_ == "case" and start < obj.i:
-        start += 1  # "s'inquiète d'une « confusion croissante »": the preposition is the cue's
+    while (doc[start].dep_ == "case" or doc[start].dep_ == "mark" and doc[start].lower_ in INFINITIVE_MARKS) \
+            and start < obj.i:
+        start += 1  # "s'inquiète d'une « confusion croissante »", "promet de …": the preposition is the cue's
     if start > 0 and doc[start - 1].text in OPENERS:
         start -= 1  # "a salué « un signal attendu »": the whole object is quoted
     start_char = doc[start].idx
@@ -250,13 +338,11 @@ def _judged_mixed(ctx: QuoteContext, verb: Token) -> Candidate | None:
     # "ce que m'a dit la psychologue : « … »" introduces a direct quote; in "publié une heure plus tôt,
     # car il n'a reçu « que » …" the object ends at the comma, before the fragment.
     lead = text[start_char:fragment.open_at]
-    if COLON in lead or COMMA in lead:
+    if COLON in lead or COMMA in lead or not _through_its_preposition(ctx, verb, fragment):
         return None
-    # The reported words run to the end of the object ("un outil « devenu indispensable » pour …"); an
-    # object the parser missed has no extent to trust, it ends with the fragment.
-    end_token = ctx.token_index_at(_last_joined_fragment(ctx, fragment).close_at)
-    if parsed:
-        end_token = max(end_token, min(obj.right_edge.i, sentence.end - 1))
+    # The reported words run to the end of the phrase that holds the last fragment ("un outil « devenu
+    # indispensable » pour …", GUIDELINES 3.1 point 4).
+    end_token = _object_end(ctx, ctx.token_index_at(_last_joined_fragment(ctx, fragment).close_at), sentence)
     result = clause_quote(ctx, Clause(start, end_token + 1, "mixed", verb=verb))
     if result is None or ctx.marks.index(fragment) not in result[1]:
         return None  # "explique sa démarche :\n\n« … »": the quote is direct, the object no report
@@ -275,6 +361,8 @@ def _source_quote(ctx: QuoteContext, token: Token) -> Candidate | None:
         head = doc[token.i - 1].head
     else:
         introducer = doc[token.i: token.i + 1]
+        if token.i + 1 < sentence.end and doc[token.i + 1].lower_ in SOURCE_RELATIVES:
+            return _source_in_relative(ctx, token, sentence)
     if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.i <= token.i or head.lower_ in NOT_SOURCE_NOUNS:
         return None
     if token.lower_ == OPINION_INTRODUCER and not (is_opinion_holder(head)
@@ -291,6 +379,16 @@ def _source_quote(ctx: QuoteContext, token: Token) -> Candidate | None:
             and token.lower_ != OPINION_INTRODUCER:
         return _source_after_clause(ctx, introducer, sentence)
     return None
+
+
+def _source_in_relative(ctx: QuoteContext, token: Token, sentence: Span) -> Candidate | None:
+    """"…, estime l'épidémiologiste, pour qui la décrue sera « lente »", "le ministère, selon lequel …": the
+    clause after the relative, reported by the noun phrase before the comma."""
+    source = antecedent_before_comma(token, ctx.settings)
+    if not source:
+        return None
+    return clause_quote(ctx, Clause(token.i + 2, sentence.end, "selon", speaker_tokens=tuple(source),
+                                    cue=token.text))
 
 
 def _source_before_clause(ctx: QuoteContext, introducer: Span, sentence: Span) -> Candidate | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +43,14 @@ class QuoteContext:
     marks: tuple[MarkedSpan, ...]
     people: tuple[Person, ...]
     settings: QuoteSettings
+
+    @cached_property
+    def _marks_by_opening(self) -> dict[int, MarkedSpan]:
+        return {mark.open_at: mark for mark in self.marks}
+
+    def mark_at(self, offset: int) -> MarkedSpan | None:
+        """The marked span whose opening mark is at `offset`."""
+        return self._marks_by_opening.get(offset)
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")

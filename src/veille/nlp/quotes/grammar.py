@@ -22,10 +22,13 @@ from veille.nlp.quotes.lexicon.closed_class import (
 from veille.nlp.quotes.lexicon.cues import (
     CUE_FORMS,
     CUE_LEMMAS,
+    FORM_LEMMAS,
     FUTURE_AUXILIARY_LEMMA,
     MULTIWORD_CUES,
     MULTIWORD_LAST_WORDS,
     NOT_A_REPORT_HEAD_LEMMAS,
+    OBJECT_CUE_FORMS,
+    OBJECT_CUE_LEMMAS,
     REPORT_FRAMING_LEMMAS,
     WEAK_CUE_LEMMAS,
 )
@@ -47,6 +50,12 @@ CUE_POS = ("VERB", "AUX", "NOUN", "ADJ", "ADV")
 # The labels a cue verb mistagged as a noun or an adjective gets under its own subject.
 MISPARSED_CUE_DEPS = ("conj", "amod", "appos", "acl", "nmod")
 NOT_INCISE_VERB_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "NUM", "PUNCT"})
+# The labels the parser gives a participle or an infinitive set after its clause ("…, estimant que").
+DETACHED_VERB_DEPS = ("advcl", "acl", "conj", "parataxis", "xcomp")
+# "avant de rappeler que", "après avoir affirmé que", "sans préciser que".
+DETACHED_INFINITIVE_MARKS = frozenset(("avant", "après", "sans"))
+# "tout en assurant que", "en précisant que".
+GERUND_OPENERS = frozenset(("tout", "en"))
 # How many words back from the last word of a multi-word cue its verb may stand ("a fait valoir", "met en
 # garde").
 MULTIWORD_CUE_SPAN = (1, 2)
@@ -74,6 +83,17 @@ def is_cue(token: Token) -> bool:
         return token.pos_ in CUE_POS and not token.is_punct
     # spaCy's lemmatizer misses some inflected cue forms (it tags them as nouns or adjectives).
     return token.lower_ in CUE_FORMS
+
+
+def cue_lemma(token: Token) -> str:
+    """The cue's lemma, also for the forms the lemmatizer keeps as they are ("réclame")."""
+    return FORM_LEMMAS.get(token.lower_) or token.lemma_.lower()
+
+
+def is_object_cue(token: Token) -> bool:
+    """A verb that reports only through an object holding quoted words ("évoque une « impasse »")."""
+    return token.pos_ in CUE_POS and not token.is_punct and (
+        token.lemma_.lower() in OBJECT_CUE_LEMMAS or token.lower_ in OBJECT_CUE_FORMS)
 
 
 def cue_phrase(verb: Token) -> str:
@@ -141,13 +161,40 @@ def subject_tokens(verb: Token, settings: QuoteSettings, depth: int = 0) -> list
             and set(verb.morph.get("VerbForm")) & {"Part", "Ger"}:
         # "Le syndicat cite l'exemple, estimant que …": a participle or a gerund shares the subject of
         # the verb it depends on.
-        return subject_tokens(verb.head, settings, depth + 1)
+        subject = subject_tokens(verb.head, settings, depth + 1)
+        if subject:
+            return subject
+    if depth < settings.subject_hops and _detached_after_its_clause(verb):
+        # "…, a précisé le producteur, ajoutant que …" (a participle the parser hangs on a noun or calls a
+        # relative), "Il a défendu son bilan, avant de rappeler que …": the subject of the clause before.
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i < head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.i < verb.i:
+            return subject_tokens(head, settings, depth + 1)
     if depth < settings.subject_hops and verb.dep_ == "xcomp" and verb.head.lemma_ in REPORT_FRAMING_LEMMAS \
             and verb.head.i < verb.i:
         # "Elle s'est contentée de rappeler que …", "il a tenu à préciser que …": the infinitive shares the
         # subject of the verb that frames the report.
         return subject_tokens(verb.head, settings, depth + 1)
     return []
+
+
+def _detached_after_its_clause(verb: Token) -> bool:
+    """A present participle or gerund set after a comma ("…, estimant que", "…, tout en assurant que"), or
+    an infinitive after "avant de", "après": it has no subject of its own."""
+    doc = verb.doc
+    if verb.dep_ not in DETACHED_VERB_DEPS or verb.head.i >= verb.i:
+        return False
+    forms = set(verb.morph.get("VerbForm"))
+    if "Inf" in forms:
+        return any(child.dep_ == "mark" and child.lower_ in DETACHED_INFINITIVE_MARKS
+                   for child in verb.children)
+    present = "Ger" in forms or "Part" in forms and "Pres" in verb.morph.get("Tense")
+    k = verb.i - 1
+    while k > 0 and doc[k].lower_ in GERUND_OPENERS:
+        k -= 1
+    return present and doc[k].text == COMMA
 
 
 def _parsed_subject(verb: Token, settings: QuoteSettings) -> list[Token] | None:
@@ -165,12 +212,50 @@ def _parsed_subject(verb: Token, settings: QuoteSettings) -> list[Token] | None:
             if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                 if child.lower_ == EUPHONIC_T:
                     continue
-                if child.lower_ == SUBJECT_RELATIVE and token.dep_ == "acl:relcl" \
-                        and token.head.pos_ in ("NOUN", "PROPN"):
+                if child.lower_ == SUBJECT_RELATIVE and "Rel" in child.morph.get("PronType"):
                     # "la procureure, Mathilde Sorel, qui a relevé que …": the relative pronoun's antecedent.
-                    return noun_phrase(token.head, settings.max_speaker_tokens, child.i)
+                    parsed = token.dep_ == "acl:relcl" and token.head.pos_ in ("NOUN", "PROPN")
+                    antecedent = token.head if parsed else _noun_before(child)
+                    if antecedent is not None:
+                        return _antecedent_phrase(antecedent, child, settings)
                 return noun_phrase(child, settings.max_speaker_tokens)
     return None
+
+
+def _antecedent_phrase(antecedent: Token, relative: Token, settings: QuoteSettings) -> list[Token]:
+    head = _phrase_head(antecedent)
+    phrase = noun_phrase(head, settings.max_speaker_tokens, relative.i)
+    # "selon la fédération, qui …": the preposition is not the speaker's.
+    return [t for t in phrase if not (t.dep_ == "case" and t.head == head)]
+
+
+def antecedent_before_comma(first: Token, settings: QuoteSettings) -> list[Token]:
+    """The noun phrase before the comma that `first` follows: the antecedent of "…, pour qui …"."""
+    antecedent = _noun_before(first)
+    return _antecedent_phrase(antecedent, first, settings) if antecedent is not None else []
+
+
+def _noun_before(relative: Token) -> Token | None:
+    """"…, a indiqué la fédération des routiers (FNTR), qui réclame …": the parser hung the relative clause
+    on the verb; its antecedent is the noun phrase before the comma (an acronym in brackets aside)."""
+    doc = relative.doc
+    k = relative.i - 2
+    if k < 0 or doc[k + 1].text != COMMA:
+        return None
+    if doc[k].text == ")":
+        k = next((j for j in range(k - 1, max(-1, k - 4), -1) if doc[j].text == "("), 0) - 1
+    noun = _phrase_head(doc[k]) if k >= 0 else None
+    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The head of the noun phrase a noun ends: "la fédération des cinémas" for "cinémas"."""
+    while noun.dep_ in ("nmod", "amod", "flat:name") and noun.head.i < noun.i and noun.head.pos_ in (
+            "NOUN", "PROPN"):
+        noun = noun.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return _phrase_head(noun.head)  # "Wendy Malinovsky, créatrice de vêtements, pour qui …": the name
+    return noun
 
 
 def _subject_of_a_mistagged_cue(verb: Token, settings: QuoteSettings) -> list[Token] | None:

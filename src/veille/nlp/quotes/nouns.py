@@ -57,7 +57,8 @@ def noun_phrase(head: Token, max_tokens: int, limit: int | None = None) -> list[
     phrase = []
     for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
         # A relative right after the noun restricts it ("un magistrat qui l'a souvent jugée"): it stays.
-        if t.i > head.i and (t.text in PHRASE_END_MARKS or t.lower_ in PHRASE_ENDING_RELATIVES
+        # A phrase never runs over a line break (the parser hangs the next paragraph's words on it).
+        if t.i > head.i and (t.text in PHRASE_END_MARKS or t.is_space or t.lower_ in PHRASE_ENDING_RELATIVES
                              and head.doc[t.i - 1].pos_ not in ("NOUN", "PROPN")) or t.i == limit:
             break
         phrase.append(t)

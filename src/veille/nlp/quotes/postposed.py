@@ -12,11 +12,13 @@ from spacy.tokens import Span, Token
 from veille.nlp.quotes.clause import Candidate, Clause, clause_quote
 from veille.nlp.quotes.context import QuoteContext
 from veille.nlp.quotes.grammar import (
+    cue_lemma,
     incise_verb,
     inverted_speaker,
     is_cue,
     is_inverted_clitic,
     is_not_a_report,
+    multiword_head,
 )
 from veille.nlp.quotes.lexicon.closed_class import RELATIVE_PRONOUNS, SUBJECT_CLITICS
 from veille.nlp.quotes.lexicon.cues import OBJECT_FIRST_CUE_LEMMAS, WEAK_CUE_LEMMAS
@@ -37,16 +39,18 @@ def postposed_incise(ctx: QuoteContext, comma: Token) -> Candidate | None:
     sentence = ctx.sentences.of(comma)
     end = _sentence_end(doc, comma.i + 1, sentence)
     verb = _past_inverted_auxiliary(incise_verb(doc, comma.i + 1, end, ctx.settings), end)
-    if verb is None or not is_cue(verb) or verb.lemma_.lower() in WEAK_CUE_LEMMAS or is_not_a_report(verb):
+    verb = _multiword_tail(verb, end)
+    weak = cue_lemma(verb) in WEAK_CUE_LEMMAS and multiword_head(verb) is None if verb is not None else True
+    if verb is None or not is_cue(verb) or weak or is_not_a_report(verb):
         return None
-    if _has_clause_after(verb):
+    if _has_clause_after(verb, end):
         return None  # "…, a précisé que …" reports what follows
     clitic = _clitic_before(doc, comma.i + 1, verb.i)
     speaker = clitic or inverted_speaker(verb, end, ctx.settings)
     if not speaker or not _ends_the_sentence(doc, speaker[-1].i + 1, end):
         return None
     if not (clitic or is_inverted_clitic(speaker[0]) or _compound_past(doc, comma.i + 1, verb)
-            or verb.lemma_.lower() not in OBJECT_FIRST_CUE_LEMMAS
+            or cue_lemma(verb) not in OBJECT_FIRST_CUE_LEMMAS
             and (_parsed_as_subject(speaker) or _names_one_speaker(ctx, speaker))):
         return None  # "Elle se lève, appelle les enfants par leur prénom": a second verb, no incise
     start = _clause_start(ctx, comma, sentence)
@@ -68,8 +72,22 @@ def _past_inverted_auxiliary(verb: Token | None, end: int) -> Token | None:
     return verb.doc[k] if k < end and k > verb.i + 1 else verb
 
 
-def _has_clause_after(verb: Token) -> bool:
-    return any(child.dep_ in ("ccomp", "xcomp") and child.i > verb.i for child in verb.children)
+def _multiword_tail(verb: Token | None, end: int) -> Token | None:
+    """"a fait savoir", "a mis en garde": the incise found the verb; the cue is the word that ends it."""
+    if verb is None or is_cue(verb):
+        return verb
+    doc = verb.doc
+    tails = doc[verb.i + 1:min(end, verb.i + 3)]
+    return next((t for t in tails if (multiword_head(t) or t).i == verb.i), verb)
+
+
+def _has_clause_after(verb: Token, end: int) -> bool:
+    """"…, a précisé que …": the verb reports what follows; not a clause past a comma ("…, a annoncé la
+    préfecture, qui précise que …", which the parser often hangs on the verb) or past the sentence end."""
+    doc = verb.doc
+    return any(child.dep_ in ("ccomp", "xcomp") and verb.i < child.i and child.left_edge.i < end
+               and not any(t.text == "," for t in doc[verb.i + 1:child.left_edge.i])
+               for child in verb.children)
 
 
 def _compound_past(doc, start: int, verb: Token) -> bool:

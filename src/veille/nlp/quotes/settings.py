@@ -39,6 +39,8 @@ class QuoteSettings:
     que_complement_reach: int = 7
     # How far after a cue the noun of an object it did not get from the parser may stand.
     object_reach: int = 4
+    # How many tokens after its last quoted fragment a cue's object may run on.
+    object_end_reach: int = 40
     # How many chars after the start of a cue's object its quoted fragment may open.
     fragment_reach_chars: int = 60
     # A comma opening the writer's comment counts from this many tokens into the clause.

@@ -91,6 +91,13 @@ COMMENT_OPENERS = frozenset(("grâce", "signe"))
 # "à condition que".
 CONDITION_OPENER = ("à", "condition")
 GERUND_MARK = "en"
+PRESENT_PARTICIPLE_ENDING = "ant"
+# After the quoted words of a cue's object, these open a clause of the writer's: the object ends before them
+# (a relative, a subordinate, a source).
+OBJECT_END_WORDS = frozenset(("qui", "que", "qu'", "dont", "où", "si", "selon", "alors", "tandis", "lorsque",
+                              "quand", "avant", "afin", "car", "puisque", "parce"))
+# The marks of an infinitive that belong to the cue ("promet de …", "appelle à …").
+INFINITIVE_MARKS = frozenset(("de", "d'", "à"))
 # The partitive/plural "des" opens the next item of a list, not an apposition.
 PLURAL_INDEFINITE = "des"
 

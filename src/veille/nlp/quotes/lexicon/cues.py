@@ -22,6 +22,9 @@ class Cue:
         rappeler que", "tenir à préciser que").
     alone: the lemma on its own is a cue; False for verbs that report only with their tail ("faire") or
         only frame another cue ("se borner à").
+    object_only: reports only through an object that holds quoted words ("évoque une situation
+        « intenable »", "appelle à « la retenue »"): a mixed quote, never a que clause nor an incise.
+    prepositions: the prepositions that open the object it reports ("appeler à", "plaider pour").
     """
 
     lemma: str
@@ -31,6 +34,8 @@ class Cue:
     multiword_tail: tuple[str, ...] = ()
     frames_infinitive: bool = False
     alone: bool = True
+    object_only: bool = False
+    prepositions: tuple[str, ...] = ()
 
 
 def _plain(lemmas: str) -> tuple[Cue, ...]:
@@ -71,7 +76,7 @@ CUES: tuple[Cue, ...] = (
     Cue("déplorer", forms=("déplore",)),
     Cue("regretter", forms=("regrette",)),
     Cue("ironiser", forms=("ironise",)),
-    Cue("plaider", forms=("plaide",)),
+    Cue("plaider", forms=("plaide",), prepositions=("pour", "en")),
     Cue("renchérir", forms=("renchérit",)),
     Cue("abonder", forms=("abonde",)),
     Cue("enchaîner", forms=("enchaîne",)),
@@ -120,18 +125,40 @@ CUES: tuple[Cue, ...] = (
     Cue("interroger", reflexive=True),
     # Cues whose forms the lemmatizer always gets.
     *_plain("""
-        analyser argumenter assener asséner certifier claironner considérer critiquer demander espérer exiger
-        mentionner poster proposer prédire publier qualifier raisonner recommander redire reprendre réclamer
-        réfuter répéter signaler souhaiter suggérer tweeter
+        analyser argumenter assener asséner certifier claironner considérer espérer exiger mentionner poster
+        proposer prédire publier qualifier raisonner recommander redire reprendre réfuter répéter signaler
+        souhaiter tweeter
     """),
+    # The lemmatizer keeps these present forms as they are.
+    Cue("réclamer", forms=("réclame",)),
+    Cue("demander", forms=("demande",)),
+    Cue("critiquer", forms=("critique",)),
+    Cue("suggérer", forms=("suggère",)),
+    # Verbs that report only through an object holding quoted words (GUIDELINES 3.1, point 4).
+    *(Cue(lemma, object_only=True) for lemma in
+      "évoquer décrire citer condamner exprimer invoquer préconiser relater réitérer remercier".split()),
+    Cue("revendiquer", forms=("revendique",), object_only=True),
+    Cue("reprocher", forms=("reproche",), object_only=True),
+    Cue("vanter", forms=("vante",), object_only=True),
+    Cue("prôner", forms=("prône",), object_only=True),
+    Cue("redouter", forms=("redoute",), object_only=True),
+    Cue("présenter", forms=("présente",), object_only=True),
+    Cue("appeler", object_only=True, prepositions=("à", "au", "aux")),
+    Cue("inviter", forms=("invite",), object_only=True, prepositions=("à", "au", "aux")),
+    Cue("exhorter", object_only=True, prepositions=("à", "au", "aux")),
+    Cue("inciter", object_only=True, prepositions=("à", "au", "aux")),
+    Cue("engager", object_only=True, reflexive=True, prepositions=("à",)),
+    Cue("accuser", object_only=True, prepositions=("de", "d'")),
+    Cue("conseiller", object_only=True, prepositions=("de", "d'")),
+    Cue("parler", object_only=True, prepositions=("de", "d'", "du", "des")),
     # spaCy lemmatizes some forms of "marteler" as "martel".
     Cue("martel"),
     # Weak cues: thoughts rather than words.
     *(Cue(lemma, weak=True) for lemma in "penser croire trouver savoir vouloir craindre".split()),
     # Verbs that are cues only with the word that follows them.
-    Cue("faire", multiword_tail=("valoir", "savoir", "remarquer", "observer"), alone=False),
+    Cue("faire", multiword_tail=("valoir", "savoir", "remarquer", "observer", "état", "part"), alone=False),
     Cue("laisser", multiword_tail=("entendre",), alone=False),
-    Cue("mettre", multiword_tail=("garde",), alone=False),
+    Cue("mettre", multiword_tail=("garde", "avant"), alone=False),
     Cue("tenir", multiword_tail=("préciser",), frames_infinitive=True, alone=False),
     # Verbs that frame a report made by their own subject through an infinitive ("se contenter de rappeler",
     # "se borner à indiquer", "tenir à préciser"); not "se garder de conclure", "il s'agit de reconnaître".
@@ -140,13 +167,19 @@ CUES: tuple[Cue, ...] = (
 )
 
 # ---- derived from CUES: what the rules read ------------------------------------------------------------
-CUE_LEMMAS = frozenset(cue.lemma for cue in CUES if cue.alone and not cue.weak)
+CUE_LEMMAS = frozenset(cue.lemma for cue in CUES if cue.alone and not cue.weak and not cue.object_only)
+OBJECT_CUE_LEMMAS = frozenset(cue.lemma for cue in CUES if cue.object_only)
+OBJECT_CUE_FORMS = frozenset(form for cue in CUES if cue.object_only for form in cue.forms)
+# The lemma of a form the lemmatizer misses ("réclame" -> "réclamer").
+FORM_LEMMAS = {form: cue.lemma for cue in CUES for form in cue.forms}
+# The prepositions that open the reported object of a cue ("appeler à", "plaider pour").
+CUE_PREPOSITIONS = {cue.lemma: frozenset(cue.prepositions) for cue in CUES if cue.prepositions}
 WEAK_CUE_LEMMAS = frozenset(cue.lemma for cue in CUES if cue.weak)
 REFLEXIVE_CUE_LEMMAS = frozenset(cue.lemma for cue in CUES if cue.reflexive)
 # Multi-word cues: the verb's lemma and the word that must follow it.
 MULTIWORD_CUES = frozenset((cue.lemma, tail) for cue in CUES for tail in cue.multiword_tail)
 MULTIWORD_LAST_WORDS = frozenset(tail for cue in CUES for tail in cue.multiword_tail)
-CUE_FORMS = frozenset(form for cue in CUES for form in cue.forms)
+CUE_FORMS = frozenset(form for cue in CUES if not cue.object_only for form in cue.forms)
 REPORT_FRAMING_LEMMAS = frozenset(cue.lemma for cue in CUES if cue.frames_infinitive)
 
 # Cues that, in a simple tense after a comma with a noun phrase after them, are more often a second verb and
@@ -165,6 +198,9 @@ NOT_A_REPORT_HEAD_LEMMAS = MODAL_LEMMAS | DECLINE_LEMMAS
 FUTURE_AUXILIARY_LEMMA = "aller"
 # The auxiliaries of a compound past ("a promis", "est allée").
 PAST_AUXILIARY_LEMMAS = frozenset(("avoir", "être"))
+# Reflexive cues whose attribute is what the speaker says of themself: "s'est dit « troublé »", "se déclare
+# « prête »".
+SELF_DESCRIBING_LEMMAS = frozenset(("dire", "déclarer", "montrer", "affirmer", "estimer", "juger"))
 # Seeing something in a fact is judging it: "Il y voit « un résumé de nos contradictions »".
 SEEING_LEMMA = "voir"
 # Verbs whose subject il/elle stands for nothing: "il faut", "il s'agit", "il reste".
@@ -187,6 +223,9 @@ barème logique définition critère critères norme normes schéma
 """.split())
 # "Pour X, …": a source only when X holds an opinion (one person).
 OPINION_INTRODUCER = "pour"
+# "…, pour qui …", "…, selon lequel …": before a relative pronoun, a source introducer reports the clause
+# after it.
+SOURCE_RELATIVES = frozenset(("qui", "lequel", "laquelle", "lesquels", "lesquelles"))
 # The prepositions that make a noun a source at the start of a clause ("Selon Anne Roy, …").
 SOURCE_INTRODUCERS = SOURCE_HEADS | {OPINION_INTRODUCER}
 # "d'après": the elided "de" before "après".

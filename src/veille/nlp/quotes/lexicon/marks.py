@@ -1,5 +1,7 @@
 """Quotation marks, dashes and the punctuation the rules read, in one place."""
 
+import re
+
 # Quotation marks: opener -> the closers that end it.
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“”", '"': '"', "‹": "›"}
 OPENERS = frozenset(QUOTE_PAIRS)
@@ -41,9 +43,13 @@ CLAUSE_STARTS = (". ", "» ", "? ", "! ")
 CLAUSE_BREAK_MARKS = (".", ";", ":")
 # Tokens that end an incise's sentence after a quote.
 INCISE_SENTENCE_ENDS = (*SENTENCE_END_MARKS, "«", "\n")
+# Marks that end a cue's object after its quoted words.
+OBJECT_END_MARKS = frozenset((COMMA, ";", ":", "(", "–", "—", ".", "!", "?"))
 # Marks that close a noun phrase.
 PHRASE_END_MARKS = (COMMA, "(", ";")
 # Marks an apposed name's comma may run past ("le directeur (intérimaire), …").
 PARENTHESES = "()"
 # Between two quoted fragments of one judgement: « politique » et « hostile ».
 FRAGMENT_JOINERS = frozenset(("et", "ou", "mais", COMMA))
+# A line of code a page embeds (a chart's settings): a quoted key and a colon ("font-family": "…",).
+CODE_LINE_RE = re.compile(r'\s*"[\w-]+"\s*:')

@@ -9,4 +9,5 @@ intitulée nommé nommée appelé appelée surnommé surnommée dit dite slogan 
 terme termes expression formule concept label titre titré rubrique podcast balado chronique feuilleton
 initiative réforme pacte stratégie mission collectif mouvement association groupe marque application
 appli site compte page tableau œuvre opéra ballet essai recueil bande court-métrage long-métrage
+guide rapport étude enquête conférence colloque forum sommet plateau banderole pancarte affiche bannière
 """.split())
