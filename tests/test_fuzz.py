@@ -8,7 +8,7 @@ import tarfile
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from veille.input.decode import InputError, RawArticle, read_article_bytes
@@ -87,6 +87,9 @@ def test_any_bytes_under_any_name_give_items_and_never_raise(tmp_path_factory, d
        kind=st.sampled_from([".zip", ".tar", ".tar.gz"]),
        flips=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=4),
        cut=st.none() | st.integers(0, 3000))
+# Found by the campaign: the flip turns the second member's header into zeros, which tarfile's gzip reading
+# took for the archive's end (it skips the CRC), losing the member without a word.
+@example(files=[("d.csv", b"\x00\x00\x00"), ("a.txt", b"")], kind=".tar.gz", flips=[(89, 0)], cut=None)
 def test_damaged_archives_give_items_and_never_raise(tmp_path_factory, files, kind, flips, cut):
     path = tmp_path_factory.mktemp("fuzz") / f"archive{kind}"
     intact = archive(kind, files)

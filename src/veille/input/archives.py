@@ -9,6 +9,7 @@ to MAX_DEPTH levels.
 
 from __future__ import annotations
 
+import gzip
 import io
 import tarfile
 import zipfile
@@ -24,6 +25,7 @@ RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv")
 # Archives inside archives inside …: deeper ones are refused (340 levels overflowed Python's stack).
 MAX_DEPTH = 8
 READ_CHUNK = 1 << 20
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def suffix_of(name: str) -> str:
@@ -125,10 +127,33 @@ def zip_items(source: Path | BinaryIO, name: str, options: ReadOptions, depth: i
             yield from items_of_bytes(data, member, options, depth)
 
 
+def _open_tar(handle: BinaryIO) -> tarfile.TarFile:
+    """A tar stream, decompressed. gzip goes through GzipFile, which checks the CRC at the end: tarfile's own
+    gzip reading does not, so a flipped byte that turns a member's header into zeros would pass for the end of
+    the archive and lose that member silently (bz2 and xz check themselves)."""
+    if isinstance(handle, io.BufferedReader):  # a file, maybe a pipe: looked at without moving
+        magic = handle.peek(2)[:2]
+    else:
+        magic = handle.read(2)
+        handle.seek(-len(magic), io.SEEK_CUR)
+    if magic == GZIP_MAGIC:
+        return tarfile.open(fileobj=gzip.GzipFile(fileobj=handle), mode="r|")
+    return tarfile.open(fileobj=handle, mode="r|*")
+
+
 def tar_items(source: Path | BinaryIO, name: str, options: ReadOptions, depth: int) -> Iterator[Item]:
+    if isinstance(source, Path):
+        try:
+            handle = source.open("rb")
+        except OSError as error:
+            yield refusal(name, "bad_archive", f"not a readable archive ({_problem(error)}): 0 members read, "
+                                               "the rest is lost")
+            return
+        with handle:
+            yield from tar_items(handle, name, options, depth)
+        return
     try:
-        archive = tarfile.open(name=source, mode="r|*") if isinstance(source, Path) else \
-            tarfile.open(fileobj=source, mode="r|*")
+        archive = _open_tar(source)
     except Exception as error:  # noqa: BLE001  (whatever the bytes: one error line for the archive)
         yield refusal(name, "bad_archive", f"not a readable archive ({_problem(error)}): 0 members read, "
                                            "the rest is lost")
