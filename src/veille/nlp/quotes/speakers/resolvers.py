@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from veille.nlp.entities.patterns import OUTLETS
 from veille.nlp.lexicon import PLATFORMS
 from veille.nlp.quotes.context import QuoteContext
+from veille.nlp.quotes.grammar import antecedent_before_comma
 from veille.nlp.quotes.lexicon.closed_class import (
     AGENT_PREPOSITION,
     DE_FORMS,
@@ -28,7 +29,7 @@ from veille.nlp.quotes.lexicon.closed_class import (
     SUBJECT_RELATIVE,
     THIRD_PERSON_SUBJECTS,
 )
-from veille.nlp.quotes.lexicon.marks import COMMA, HYPHEN
+from veille.nlp.quotes.lexicon.marks import HYPHEN
 from veille.nlp.quotes.lexicon.people import (
     COLLECTIVE_NOUNS,
     GROUP_WORDS,
@@ -99,23 +100,12 @@ def relative_antecedent(ctx: QuoteContext, request: SpeakerRequest) -> Resolutio
     """"…, a annoncé la préfecture du Gard, qui précise que …": "qui" set after a comma speaks for the
     noun phrase before the comma (the parser often hangs the relative's verb on the main one)."""
     tokens = request.tokens
-    if len(tokens) != 1 or tokens[0].lower_ != SUBJECT_RELATIVE or tokens[0].i < 2:
+    if len(tokens) != 1 or tokens[0].lower_ != SUBJECT_RELATIVE:
         return None
-    doc = ctx.doc
-    comma = doc[tokens[0].i - 1]
-    if comma.text != COMMA:
+    phrase = antecedent_before_comma(tokens[0], ctx.settings)
+    if not phrase:
         return None
-    # The head of the phrase before the comma, not its complement ("la préfecture du Gard").
-    noun = doc[comma.i - 1]
-    while noun.dep_ in ("nmod", "amod", "flat:name", "flat") and noun.head.i < noun.i:
-        noun = noun.head
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
-    start = min((child.i for child in noun.children if child.dep_ == "det" and child.i < noun.i),
-                default=noun.i)
-    if comma.i - start > ctx.settings.max_speaker_tokens:
-        return None
-    antecedent = SpeakerRequest.of(doc[start:comma.i], request.before)
+    antecedent = SpeakerRequest.of(ctx.doc[phrase[0].i: phrase[-1].i + 1], request.before)
     return resolve_speaker(ctx, antecedent) or NoSpeaker("relative without a speaker")
 
 
